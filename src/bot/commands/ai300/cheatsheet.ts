@@ -1,0 +1,16 @@
+import type { Subcommand } from '../types.ts';
+import { renderCheatsheetOverview, renderDomainDetail } from '../../../render/cheatsheet.ts';
+import { addDomainOption, addPrivateOption, domainOf, visibility } from '../options.ts';
+
+export const cheatsheet: Subcommand = {
+  name: 'cheatsheet',
+  description: 'The five exam domains: weight, what to know, the common trap',
+  usage: '/ai300 cheatsheet [domain]',
+  worksInDm: true,
+  options: (builder, content) => addPrivateOption(addDomainOption(builder, content, 'One domain in detail, with its distinctions and drill advice')),
+  async execute(interaction, ctx) {
+    const domain = domainOf(interaction);
+    const payload = domain ? renderDomainDetail(ctx.content, domain) : renderCheatsheetOverview(ctx.content);
+    await interaction.reply({ ...payload, ...visibility(interaction) });
+  },
+};

@@ -1,0 +1,52 @@
+import type { Subcommand } from '../types.ts';
+import type { DomainId } from '../../../content/ids.ts';
+import { buildLeaderboard } from '../../../domain/leaderboard.ts';
+import { PERIODS, type Period } from '../../../domain/periods.ts';
+import { currentSummary } from '../../../store/studyStore.ts';
+import { renderLeaderboard } from '../../../render/leaderboard.ts';
+import type { MessagePayload } from '../../../render/limits.ts';
+import type { BotContext } from '../../context.ts';
+import { addDomainOption, addPrivateOption, domainOf, visibility } from '../options.ts';
+
+const PERIOD_CHOICES: { name: string; value: Period }[] = [
+  { name: 'This week (UTC)', value: 'week' },
+  { name: 'This month (UTC)', value: 'month' },
+  { name: 'All time', value: 'all' },
+];
+
+/** Builds one page of a server's leaderboard from the store's cached summaries. */
+export async function leaderboardPage(
+  interaction: { guildId: string | null; user: { id: string } },
+  ctx: BotContext,
+  view: { domain?: DomainId; period: Period; page: number },
+): Promise<MessagePayload> {
+  const now = ctx.now();
+  const summaries = await ctx.store.guildSummaries(interaction.guildId!);
+  const entries = [...summaries].map(([userId, stored]) => {
+    const summary = currentSummary(stored, now);
+    const tallies = view.period === 'all' ? summary.all : summary[view.period].tallies;
+    return [userId, tallies] as [string, typeof tallies];
+  });
+  const board = buildLeaderboard(entries, ctx.weights, view.domain);
+  return renderLeaderboard(ctx.content, { board, viewerId: interaction.user.id, ...view });
+}
+
+export const leaderboard: Subcommand = {
+  name: 'leaderboard',
+  description: "This server's top learners by readiness or by one domain",
+  usage: '/ai300 leaderboard [domain] [period]',
+  worksInDm: false,
+  options: (builder, content) =>
+    addPrivateOption(
+      addDomainOption(builder, content, 'Rank by this domain instead of overall readiness').addStringOption((option) =>
+        option.setName('period').setDescription('Default: all time').addChoices(...PERIOD_CHOICES),
+      ),
+    ),
+  async execute(interaction, ctx) {
+    await interaction.deferReply(visibility(interaction));
+    const periodValue = interaction.options.getString('period') ?? 'all';
+    const period = (PERIODS as readonly string[]).includes(periodValue) ? (periodValue as Period) : 'all';
+    const domain = domainOf(interaction);
+    await interaction.editReply(await leaderboardPage(interaction, ctx, { period, page: 0, ...(domain && { domain }) }));
+  },
+};

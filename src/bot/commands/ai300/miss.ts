@@ -1,0 +1,44 @@
+import { MessageFlags } from 'discord.js';
+import type { Subcommand } from '../types.ts';
+import { clip } from '../../../render/limits.ts';
+import { COLORS } from '../../../render/style.ts';
+import { guildKey } from '../../study/ids.ts';
+import { UserError } from '../../errors.ts';
+import { addDomainOption, addTagOption, domainOf, tagOf } from '../options.ts';
+
+export const NOTE_LIMIT = 200;
+
+export const miss: Subcommand = {
+  name: 'miss',
+  description: 'Log a miss from a practice test, tagged, so your stats and advice include it',
+  usage: '/ai300 miss tag:<tag> [domain] [note]',
+  worksInDm: true,
+  options: (builder, content) =>
+    addDomainOption(addTagOption(builder, content, 'What kind of miss it was', true), content, 'The exam domain of the question').addStringOption((option) =>
+      option.setName('note').setDescription('A reminder of what you got wrong').setMaxLength(NOTE_LIMIT),
+    ),
+  async execute(interaction, ctx) {
+    const tag = tagOf(interaction);
+    if (!tag) throw new UserError('Pick a tag from the list: infrastructure, lifecycle, GenAIOps, quality, observability or optimization.');
+    const domain = domainOf(interaction);
+    const note = interaction.options.getString('note')?.trim();
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const learner = await ctx.store.logMiss(guildKey(interaction), interaction.user.id, {
+      at: ctx.now().getTime(),
+      tag,
+      ...(domain && { domain }),
+      ...(note && { note: clip(note, NOTE_LIMIT) }),
+    });
+    const info = ctx.content.tagById.get(tag)!;
+    await interaction.editReply({
+      embeds: [
+        {
+          title: `📝 Miss logged: ${info.name}`,
+          color: COLORS.warning,
+          description: `${domain ? `Domain: **${ctx.content.domainById.get(domain)!.name}**\n` : ''}${note ? `Note: ${clip(note, NOTE_LIMIT)}\n` : ''}You have logged ${learner.loggedMisses[tag]} ${info.name.toLowerCase()} miss${learner.loggedMisses[tag] === 1 ? '' : 'es'}.`,
+          fields: [{ name: 'What to drill', value: info.advice }],
+        },
+      ],
+    });
+  },
+};

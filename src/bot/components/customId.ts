@@ -1,0 +1,156 @@
+// One grammar for every component id: `<kind>:<version>:<arg>:<arg>...`, at most 100 characters.
+// Bumping a kind's version turns old buttons into a clear "this has changed" message.
+import { PERIODS, type Period } from '../../domain/periods.ts';
+import { CHOICE_LETTERS, DOMAIN_IDS, MISS_TAGS, type ChoiceLetter, type DomainId, type MissTag } from '../../content/ids.ts';
+
+export const CUSTOM_ID_MAX = 100;
+const SNOWFLAKE = /^\d{5,20}$/;
+const TOKEN = /^[a-z0-9-]{1,40}$/;
+const SERVE = /^[a-z0-9]{1,16}$/;
+
+
+export type QuizMode = 'quiz' | 'review' | 'distinction';
+
+export type CustomId =
+  /** Cheat-sheet domain switcher (select menu): anyone may use it. */
+  | { kind: 'cheatsheet' }
+  /** "Quiz me on this" under a distinction: serves the clicker a question. */
+  | { kind: 'distinctionQuiz'; distinctionId: string }
+  /** An answer to a personal question; `serve` makes a double click count once. */
+  | { kind: 'answer'; ownerId: string; questionId: string; serve: string; letter: ChoiceLetter; mode: QuizMode; domain?: DomainId; tag?: MissTag }
+  /** "Next question" with the filters of the quiz it came from. */
+  | { kind: 'next'; ownerId: string; mode: QuizMode; domain?: DomainId; tag?: MissTag }
+  /** An answer inside a diagnostic run kept in the store. */
+  | { kind: 'diagnostic'; ownerId: string; runId: string; position: number; letter: ChoiceLetter }
+  /** An answer to a channel's daily post. */
+  | { kind: 'daily'; postId: string; letter: ChoiceLetter }
+  /** Leaderboard paging. */
+  | { kind: 'leaderboard'; ownerId: string; domain?: DomainId; period: Period; page: number }
+  /** Confirmation of `/ai300 forget`. */
+  | { kind: 'forget'; ownerId: string; confirm: boolean };
+
+export type ParseResult =
+  | { ok: true; id: CustomId }
+  | { ok: false; reason: 'malformed' | 'unknown-kind' | 'stale-version'; detail: string };
+
+const PREFIX: Record<CustomId['kind'], string> = {
+  cheatsheet: 'cs',
+  distinctionQuiz: 'dq',
+  answer: 'qa',
+  next: 'qn',
+  diagnostic: 'dg',
+  daily: 'dy',
+  leaderboard: 'lb',
+  forget: 'fg',
+};
+const CURRENT_VERSION = '1';
+const MODE_CODE: Record<QuizMode, string> = { quiz: 'q', review: 'r', distinction: 'd' };
+
+export function buildCustomId(id: CustomId): string {
+  const args = argsOf(id);
+  const value = [PREFIX[id.kind], CURRENT_VERSION, ...args].join(':');
+  if (value.length > CUSTOM_ID_MAX) throw new Error(`custom_id over ${CUSTOM_ID_MAX} characters: ${value}`);
+  return value;
+}
+
+function argsOf(id: CustomId): string[] {
+  switch (id.kind) {
+    case 'cheatsheet':
+      return [];
+    case 'distinctionQuiz':
+      return [id.distinctionId];
+    case 'answer':
+      return [id.ownerId, id.questionId, id.serve, id.letter, MODE_CODE[id.mode], id.domain ?? '-', id.tag ?? '-'];
+    case 'next':
+      return [id.ownerId, MODE_CODE[id.mode], id.domain ?? '-', id.tag ?? '-'];
+    case 'diagnostic':
+      return [id.ownerId, id.runId, String(id.position), id.letter];
+    case 'daily':
+      return [id.postId, id.letter];
+    case 'leaderboard':
+      return [id.ownerId, id.domain ?? '-', id.period, String(id.page)];
+    case 'forget':
+      return [id.ownerId, id.confirm ? 'y' : 'n'];
+  }
+}
+
+const KIND_BY_PREFIX = new Map(Object.entries(PREFIX).map(([kind, prefix]) => [prefix, kind as CustomId['kind']]));
+
+function fail(reason: 'malformed' | 'unknown-kind' | 'stale-version', detail: string): ParseResult {
+  return { ok: false, reason, detail };
+}
+
+function isLetter(value: string | undefined): value is ChoiceLetter {
+  return (CHOICE_LETTERS as readonly string[]).includes(value ?? '');
+}
+
+function parseMode(code: string | undefined): QuizMode | undefined {
+  return (Object.keys(MODE_CODE) as QuizMode[]).find((mode) => MODE_CODE[mode] === code);
+}
+
+function optional<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined | null {
+  if (value === '-') return undefined;
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : null;
+}
+
+/** Parses any custom_id; never throws. */
+export function parseCustomId(raw: string): ParseResult {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > CUSTOM_ID_MAX) return fail('malformed', 'bad length');
+  const [prefix, version, ...args] = raw.split(':');
+  const kind = KIND_BY_PREFIX.get(prefix ?? '');
+  if (!kind) return fail('unknown-kind', `unknown prefix "${prefix}"`);
+  if (version !== CURRENT_VERSION) return fail('stale-version', `version ${version}`);
+  const id = parseArgs(kind, args);
+  return id ? { ok: true, id } : fail('malformed', `bad arguments for ${kind}`);
+}
+
+function parseArgs(kind: CustomId['kind'], args: string[]): CustomId | undefined {
+  switch (kind) {
+    case 'cheatsheet':
+      return args.length === 0 ? { kind } : undefined;
+    case 'distinctionQuiz': {
+      const [distinctionId] = args;
+      return args.length === 1 && TOKEN.test(distinctionId ?? '') ? { kind, distinctionId: distinctionId! } : undefined;
+    }
+    case 'answer': {
+      const [ownerId, questionId, serve, letter, modeCode, domainArg, tagArg] = args;
+      const mode = parseMode(modeCode);
+      const domain = optional(domainArg, DOMAIN_IDS);
+      const tag = optional(tagArg, MISS_TAGS);
+      if (args.length !== 7 || !SNOWFLAKE.test(ownerId ?? '') || !TOKEN.test(questionId ?? '') || !SERVE.test(serve ?? '')) return undefined;
+      if (!isLetter(letter) || !mode || domain === null || tag === null) return undefined;
+      return { kind, ownerId: ownerId!, questionId: questionId!, serve: serve!, letter, mode, ...(domain && { domain }), ...(tag && { tag }) };
+    }
+    case 'next': {
+      const [ownerId, modeCode, domainArg, tagArg] = args;
+      const mode = parseMode(modeCode);
+      const domain = optional(domainArg, DOMAIN_IDS);
+      const tag = optional(tagArg, MISS_TAGS);
+      if (args.length !== 4 || !SNOWFLAKE.test(ownerId ?? '') || !mode || domain === null || tag === null) return undefined;
+      return { kind, ownerId: ownerId!, mode, ...(domain && { domain }), ...(tag && { tag }) };
+    }
+    case 'diagnostic': {
+      const [ownerId, runId, positionArg, letter] = args;
+      const position = Number(positionArg);
+      if (args.length !== 4 || !SNOWFLAKE.test(ownerId ?? '') || !SERVE.test(runId ?? '')) return undefined;
+      if (!/^\d{1,2}$/.test(positionArg ?? '') || !isLetter(letter)) return undefined;
+      return { kind, ownerId: ownerId!, runId: runId!, position, letter };
+    }
+    case 'daily': {
+      const [postId, letter] = args;
+      return args.length === 2 && SERVE.test(postId ?? '') && isLetter(letter) ? { kind, postId: postId!, letter } : undefined;
+    }
+    case 'leaderboard': {
+      const [ownerId, domainArg, periodArg, pageArg] = args;
+      const domain = optional(domainArg, DOMAIN_IDS);
+      const period = (PERIODS as readonly string[]).includes(periodArg ?? '') ? (periodArg as Period) : undefined;
+      if (args.length !== 4 || !SNOWFLAKE.test(ownerId ?? '') || domain === null || !period || !/^\d{1,4}$/.test(pageArg ?? '')) return undefined;
+      return { kind, ownerId: ownerId!, period, page: Number(pageArg), ...(domain && { domain }) };
+    }
+    case 'forget': {
+      const [ownerId, answer] = args;
+      if (args.length !== 2 || !SNOWFLAKE.test(ownerId ?? '') || (answer !== 'y' && answer !== 'n')) return undefined;
+      return { kind, ownerId: ownerId!, confirm: answer === 'y' };
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import type { ComponentHandler } from './types.ts';
+import type { Question } from '../../../content/schema.ts';
+import { combineMisses, mostMissedTags } from '../../../domain/advice.ts';
+import { scoreDiagnostic } from '../../../domain/diagnostic.ts';
+import { renderRunResult, renderRunStep, renderRunVerdict } from '../../../render/diagnostic.ts';
+import { buildCustomId } from '../customId.ts';
+import { UserError } from '../../errors.ts';
+import { guildKey } from '../../study/ids.ts';
+import { refuseStranger } from './owner.ts';
+
+const ENDED = 'This diagnostic run has ended or was replaced by a newer one. Start again with `/ai300 diagnostic`.';
+
+export const onDiagnosticAnswer: ComponentHandler<'diagnostic'> = async (interaction, id, ctx) => {
+  if (await refuseStranger(interaction, id.ownerId, 'Start your own with `/ai300 diagnostic`.')) return;
+  const guild = guildKey(interaction);
+  const run = (await ctx.store.getLearner(guild, id.ownerId)).diagnostic;
+  if (!run || run.runId !== id.runId) throw new UserError(ENDED);
+  const questions = run.questionIds.map((qid) => ctx.content.questionById.get(qid));
+  if (questions.some((q) => !q)) throw new UserError('A question in this run was removed from the bank. Please start a new `/ai300 diagnostic`.');
+  const question = questions[id.position] as Question | undefined;
+  if (!question) throw new UserError(ENDED);
+  await interaction.deferUpdate();
+  const outcome = await ctx.store.recordAnswer(
+    guild,
+    id.ownerId,
+    {
+      questionId: question.id,
+      domain: question.domain,
+      tags: question.tags,
+      correct: id.letter === question.answer,
+      letter: id.letter,
+      serve: `${id.runId}${id.position}`,
+      source: 'diagnostic',
+      now: ctx.now(),
+    },
+    {
+      // Checked under the learner's lock: only the current question of the current run counts.
+      check: (learner) => (learner.diagnostic?.runId !== id.runId || learner.diagnostic.answers.length !== id.position ? ENDED : undefined),
+      then: (learner) => {
+        const answers = [...learner.diagnostic!.answers, id.letter];
+        if (answers.length >= learner.diagnostic!.questionIds.length) {
+          const { diagnostic: _finished, ...rest } = learner;
+          return rest;
+        }
+        return { ...learner, diagnostic: { ...learner.diagnostic!, answers } };
+      },
+    },
+  );
+  if (outcome.status === 'duplicate') throw new UserError(`You already answered question ${id.position + 1} (you chose **${outcome.letter}**).`);
+  if (outcome.status === 'rejected') throw new UserError(outcome.reason);
+  const all = questions as Question[];
+  const verdict = renderRunVerdict(ctx.content, question, id.letter, id.position + 1, all.length);
+  const nextPosition = id.position + 1;
+  if (nextPosition < all.length) {
+    await interaction.editReply(
+      renderRunStep(ctx.content, verdict, all[nextPosition]!, nextPosition + 1, all.length, (letter) =>
+        buildCustomId({ kind: 'diagnostic', ownerId: id.ownerId, runId: id.runId, position: nextPosition, letter }),
+      ),
+    );
+    return;
+  }
+  const answers = [...run.answers.slice(0, id.position), id.letter];
+  const scores = scoreDiagnostic(all, answers);
+  const missed = combineMisses(...all.filter((q, i) => answers[i] !== q.answer).map((q) => Object.fromEntries(q.tags.map((t) => [t, 1]))));
+  const weakestTags = mostMissedTags(missed, 1);
+  const adviceTag = weakestTags[0] ?? all[0]!.tags[0]!;
+  await interaction.editReply(renderRunResult(ctx.content, ctx.weights, verdict, scores, adviceTag));
+};

@@ -1,0 +1,43 @@
+// The one router for component ids: parse, then hand to the handler for that kind.
+import { MessageFlags, type MessageComponentInteraction } from 'discord.js';
+import type { BotContext } from '../context.ts';
+import { parseCustomId, type CustomId } from './customId.ts';
+import type { ComponentHandler } from './handlers/types.ts';
+import { onCheatsheetSelect } from './handlers/cheatsheet.ts';
+import { onAnswer, onDistinctionQuiz, onNext } from './handlers/quiz.ts';
+import { onDiagnosticAnswer } from './handlers/diagnostic.ts';
+import { onLeaderboardPage } from './handlers/leaderboard.ts';
+import { onForget } from './handlers/forget.ts';
+
+type HandlerTable = { [K in CustomId['kind']]: ComponentHandler<K> };
+
+export function createComponentRouter(extra: Partial<HandlerTable> = {}) {
+  const handlers: Partial<HandlerTable> = {
+    cheatsheet: onCheatsheetSelect,
+    distinctionQuiz: onDistinctionQuiz,
+    answer: onAnswer,
+    next: onNext,
+    diagnostic: onDiagnosticAnswer,
+    leaderboard: onLeaderboardPage,
+    forget: onForget,
+    ...extra,
+  };
+  return async function routeComponent(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void> {
+    const parsed = parseCustomId(interaction.customId);
+    if (!parsed.ok) {
+      ctx.logger.warn({ customId: interaction.customId, reason: parsed.reason, detail: parsed.detail, userId: interaction.user.id }, 'unroutable component');
+      const content =
+        parsed.reason === 'stale-version'
+          ? 'This button comes from an older version of the bot and no longer works. Run the command again for a fresh one.'
+          : 'I do not recognise that button. Run the command again for a fresh one.';
+      await interaction.reply({ flags: MessageFlags.Ephemeral, content });
+      return;
+    }
+    const handler = handlers[parsed.id.kind] as ComponentHandler<CustomId['kind']> | undefined;
+    if (!handler) {
+      await interaction.reply({ flags: MessageFlags.Ephemeral, content: 'That feature is not available on this bot.' });
+      return;
+    }
+    await handler(interaction, parsed.id, ctx);
+  };
+}

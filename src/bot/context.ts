@@ -1,0 +1,16 @@
+// What every handler gets: content, store, logger, and the clock and random source (passed in
+// so tests are deterministic).
+import type { Content } from '../content/load.ts';
+import type { DomainWeights } from '../domain/mastery.ts';
+import type { Random } from '../domain/random.ts';
+import type { Logger } from '../logger.ts';
+import type { StudyStore } from '../store/studyStore.ts';
+
+export interface BotContext {
+  content: Content;
+  weights: DomainWeights;
+  store: StudyStore;
+  logger: Logger;
+  now: () => Date;
+  random: Random;
+}

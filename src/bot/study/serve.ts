@@ -1,0 +1,125 @@
+// Serving personal questions (quiz, review, "quiz me on this") and revealing answers.
+import { ButtonStyle, ComponentType } from 'discord.js';
+import type { ChoiceLetter } from '../../content/ids.ts';
+import type { Question } from '../../content/schema.ts';
+import { chooseQuestion, type QuestionFilters } from '../../domain/questionChoice.ts';
+import { dueQuestionIds, nextDue } from '../../domain/review.ts';
+import type { MessagePayload } from '../../render/limits.ts';
+import { renderQuestionPrompt, renderQuestionReveal } from '../../render/question.ts';
+import { buildCustomId, type QuizMode } from '../components/customId.ts';
+import type { BotContext } from '../context.ts';
+import { UserError } from '../errors.ts';
+import { freshId, guildKey, type InServer } from './ids.ts';
+
+export interface ServeRequest {
+  ownerId: string;
+  mode: QuizMode;
+  filters: QuestionFilters;
+}
+
+type Deferred = InServer;
+
+function describeFilters(ctx: BotContext, filters: QuestionFilters): string {
+  const parts: string[] = [];
+  if (filters.domain) parts.push(`domain **${ctx.content.domainById.get(filters.domain)!.name}**`);
+  if (filters.tag) parts.push(`tag **${ctx.content.tagById.get(filters.tag)!.name}**`);
+  if (filters.distinction) parts.push(`**${ctx.content.distinctionById.get(filters.distinction)?.name ?? filters.distinction}**`);
+  return parts.join(' and ');
+}
+
+/** Picks and renders the next question for a learner; the interaction must already be deferred. */
+export async function buildNextQuestion(interaction: Deferred, ctx: BotContext, request: ServeRequest): Promise<MessagePayload> {
+  const guild = guildKey(interaction);
+  const now = ctx.now();
+  const [learner, summary] = await Promise.all([ctx.store.getLearner(guild, request.ownerId), ctx.store.getSummary(guild, request.ownerId, now)]);
+  let question: Question | undefined;
+  if (request.mode === 'review') {
+    const dueId = dueQuestionIds(learner.review, now).find((id) => ctx.content.questionById.has(id));
+    if (!dueId) return nothingDue(learner.review, now);
+    question = ctx.content.questionById.get(dueId);
+  } else {
+    question = chooseQuestion({
+      questions: ctx.content.questions,
+      filters: request.filters,
+      tallies: summary.all,
+      weights: ctx.weights,
+      recent: learner.recent,
+      tagMisses: learner.tagMisses,
+      random: ctx.random,
+    });
+  }
+  if (!question) throw new UserError(`No question matches ${describeFilters(ctx, request.filters)}. Try fewer filters.`);
+  await ctx.store.noteServed(guild, request.ownerId, question.id);
+  const serve = freshId(now, ctx.random);
+  const heading = request.mode === 'review' ? 'Review' : 'Quiz';
+  return renderQuestionPrompt(ctx.content, question, {
+    heading,
+    footer: `${question.id} · only you can see this · answer with the buttons`,
+    customIdFor: (letter) =>
+      buildCustomId({
+        kind: 'answer',
+        ownerId: request.ownerId,
+        questionId: question.id,
+        serve,
+        letter,
+        mode: request.mode,
+        ...(request.filters.domain && { domain: request.filters.domain }),
+        ...(request.filters.tag && { tag: request.filters.tag }),
+      }),
+  });
+}
+
+function nothingDue(deck: Record<string, { due: number }>, now: Date): MessagePayload {
+  const scheduled = Object.keys(deck).length;
+  const next = nextDue(deck);
+  const text =
+    scheduled === 0
+      ? '🎉 Nothing to review: questions you miss come back here on a spaced schedule. Try `/ai300 quiz`.'
+      : `✅ Nothing is due right now. ${scheduled} question${scheduled === 1 ? ' is' : 's are'} scheduled; the next comes <t:${Math.ceil((next ?? now.getTime()) / 1000)}:R>.`;
+  return { content: text, embeds: [], components: [] };
+}
+
+export function nextButtonRow(request: ServeRequest): MessagePayload['components'][number] {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: request.mode === 'review' ? 'Next review' : 'Next question',
+        emoji: { name: '➡️' },
+        custom_id: buildCustomId({ kind: 'next', ownerId: request.ownerId, mode: request.mode, ...(request.filters.domain && { domain: request.filters.domain }), ...(request.filters.tag && { tag: request.filters.tag }) }),
+      },
+    ],
+  };
+}
+
+/** Records a personal answer and renders the reveal; a repeated click reports the first answer. */
+export async function answerPersonalQuestion(
+  interaction: InServer,
+  ctx: BotContext,
+  args: { ownerId: string; question: Question; serve: string; letter: ChoiceLetter; mode: QuizMode; filters: QuestionFilters },
+): Promise<{ duplicate?: ChoiceLetter; payload?: MessagePayload }> {
+  const { question, letter } = args;
+  const correct = letter === question.answer;
+  const outcome = await ctx.store.recordAnswer(guildKey(interaction), args.ownerId, {
+    questionId: question.id,
+    domain: question.domain,
+    tags: question.tags,
+    correct,
+    letter,
+    serve: args.serve,
+    source: args.mode === 'review' ? 'review' : 'quiz',
+    now: ctx.now(),
+  });
+  if (outcome.status === 'duplicate') return { duplicate: outcome.letter };
+  if (outcome.status === 'rejected') throw new UserError(outcome.reason);
+  const tagNames = question.tags.map((t) => ctx.content.tagById.get(t)!.name).join(', ');
+  const card = outcome.learner.review[question.id];
+  const when = card ? ` Review scheduled <t:${Math.ceil(card.due / 1000)}:R>.` : '';
+  const note = correct ? `Counted as correct.${when}` : `Logged as a miss under ${tagNames}.${when}`;
+  const mode: QuizMode = args.mode === 'distinction' ? 'quiz' : args.mode;
+  // A distinction drill continues in the distinction's domain.
+  const next: ServeRequest = { ownerId: args.ownerId, mode, filters: args.mode === 'distinction' ? { domain: question.domain } : args.filters };
+  return { payload: renderQuestionReveal(ctx.content, question, letter, { heading: mode === 'review' ? 'Review' : 'Quiz', note, components: [nextButtonRow(next)] }) };
+}

@@ -1,0 +1,146 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import type { DomainId, MissTag } from './ids.ts';
+import {
+  distinctionsFileSchema,
+  domainsFileSchema,
+  questionFileSchema,
+  tagsFileSchema,
+  type Distinction,
+  type Domain,
+  type MissTagInfo,
+  type Question,
+} from './schema.ts';
+import { validateContent } from './validate.ts';
+
+export interface Content {
+  domains: Domain[];
+  tags: MissTagInfo[];
+  distinctions: Distinction[];
+  questions: Question[];
+  domainById: Map<DomainId, Domain>;
+  tagById: Map<MissTag, MissTagInfo>;
+  distinctionById: Map<string, Distinction>;
+  questionById: Map<string, Question>;
+  questionsByDomain: Map<DomainId, Question[]>;
+  /** Where each question was read from, for error messages. */
+  questionFile: Map<string, string>;
+}
+
+export interface ContentProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+}
+
+export class InvalidContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(`content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'InvalidContentError';
+  }
+}
+
+export const DEFAULT_CONTENT_DIR = new URL('../../content/', import.meta.url).pathname;
+
+function fieldPath(path: readonly PropertyKey[], data: unknown): string {
+  let label = '';
+  let node: unknown = data;
+  for (const key of path) {
+    if (typeof key === 'number') {
+      label += `[${key}]`;
+      // Name list items by their id so an editor can find them without counting.
+      const item = Array.isArray(node) ? node[key] : undefined;
+      if (item && typeof item === 'object' && 'id' in item && typeof item.id === 'string') label += `(${item.id})`;
+    } else {
+      label += label ? `.${String(key)}` : String(key);
+    }
+    node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return label;
+}
+
+function readFile<S extends z.ZodType>(dir: string, file: string, schema: S, problems: ContentProblem[]): z.infer<S> | undefined {
+  const shown = relative(dir, file);
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push({ file: shown, field: '', message: `cannot be read as YAML: ${(error as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file: shown, field: fieldPath(issue.path, data), message: issue.message });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+/** Reads and checks every content file. Returns the content, or every problem found. */
+export function readContent(dir: string = DEFAULT_CONTENT_DIR): { content?: Content; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const domains = readFile(dir, join(dir, 'domains.yaml'), domainsFileSchema, problems);
+  const tags = readFile(dir, join(dir, 'tags.yaml'), tagsFileSchema, problems);
+  const distinctions = readFile(dir, join(dir, 'distinctions.yaml'), distinctionsFileSchema, problems);
+  const questionDir = join(dir, 'questions');
+  const questionFiles = readdirSync(questionDir).filter((name) => name.endsWith('.yaml')).sort();
+  const questions: Question[] = [];
+  const questionFile = new Map<string, string>();
+  for (const name of questionFiles) {
+    const parsed = readFile(dir, join(questionDir, name), questionFileSchema, problems);
+    if (!parsed) continue;
+    const shown = `questions/${name}`;
+    const fileDomain = basename(name, '.yaml').split('.')[0];
+    if (fileDomain !== parsed.domain) {
+      problems.push({ file: shown, field: 'domain', message: `is "${parsed.domain}" but the file name says "${fileDomain}"` });
+    }
+    for (const question of parsed.questions) {
+      questions.push({ ...question, domain: parsed.domain });
+      if (!questionFile.has(question.id)) questionFile.set(question.id, shown);
+    }
+  }
+  if (!domains || !tags || !distinctions || problems.length > 0) return { problems };
+
+  const content = indexContent(domains.domains, tags.tags, distinctions.distinctions, questions, questionFile);
+  problems.push(...validateContent(content));
+  return problems.length > 0 ? { problems } : { content, problems };
+}
+
+export function indexContent(
+  domains: Domain[],
+  tags: MissTagInfo[],
+  distinctions: Distinction[],
+  questions: Question[],
+  questionFile = new Map<string, string>(),
+): Content {
+  const questionsByDomain = new Map<DomainId, Question[]>();
+  for (const domain of domains) questionsByDomain.set(domain.id, []);
+  for (const question of questions) questionsByDomain.get(question.domain)?.push(question);
+  return {
+    domains,
+    tags,
+    distinctions,
+    questions,
+    domainById: new Map(domains.map((d) => [d.id, d])),
+    tagById: new Map(tags.map((t) => [t.id, t])),
+    distinctionById: new Map(distinctions.map((d) => [d.id, d])),
+    questionById: new Map(questions.map((q) => [q.id, q])),
+    questionsByDomain,
+    questionFile,
+  };
+}
+
+/** Loads content or throws InvalidContentError listing every problem. */
+export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
+  const { content, problems } = readContent(dir);
+  if (!content) throw new InvalidContentError(problems);
+  return content;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { CHOICE_LETTERS, DOMAIN_IDS, MISS_TAGS } from './ids.ts';
+
+// Text limits chosen so that every rendered message stays inside Discord's limits.
+export const TEXT_LIMITS = {
+  stem: 900,
+  choice: 200,
+  explanation: 600,
+  whyNot: 300,
+  reference: 300,
+  domainText: 400,
+  distinctionName: 90,
+  distinctionRule: 500,
+  tagText: 500,
+} as const;
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const domainSchema = z.strictObject({
+  id: z.enum(DOMAIN_IDS),
+  name: text(80),
+  officialName: text(120),
+  weight: z.strictObject({ min: z.number().int().min(1).max(100), max: z.number().int().min(1).max(100) }),
+  know: text(TEXT_LIMITS.domainText),
+  trap: text(TEXT_LIMITS.domainText),
+});
+
+export const tagSchema = z.strictObject({
+  id: z.enum(MISS_TAGS),
+  name: text(40),
+  meaning: text(TEXT_LIMITS.tagText),
+  advice: text(TEXT_LIMITS.tagText),
+});
+
+export const distinctionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
+  name: text(TEXT_LIMITS.distinctionName),
+  rule: text(TEXT_LIMITS.distinctionRule),
+  domain: z.enum(DOMAIN_IDS),
+  tags: z.array(z.enum(MISS_TAGS)).min(1).max(3),
+  source: z.enum(['seed', 'ours']),
+});
+
+export const questionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z]+-\d{3}$/, 'must look like <domain>-NNN'),
+  tags: z.array(z.enum(MISS_TAGS)).min(1, 'needs one or two miss tags').max(2, 'at most two miss tags'),
+  distinction: z.string().optional(),
+  stem: text(TEXT_LIMITS.stem),
+  choices: z.array(text(TEXT_LIMITS.choice)).length(4, 'needs exactly four choices'),
+  answer: z.enum(CHOICE_LETTERS, { error: 'must be the letter of one of the four choices (A, B, C or D)' }),
+  explanation: text(TEXT_LIMITS.explanation),
+  whyNot: z.partialRecord(z.enum(CHOICE_LETTERS), text(TEXT_LIMITS.whyNot)),
+  reference: text(TEXT_LIMITS.reference),
+});
+
+export const domainsFileSchema = z.strictObject({ domains: z.array(domainSchema) });
+export const tagsFileSchema = z.strictObject({ tags: z.array(tagSchema) });
+export const distinctionsFileSchema = z.strictObject({ distinctions: z.array(distinctionSchema) });
+export const questionFileSchema = z.strictObject({ domain: z.enum(DOMAIN_IDS), questions: z.array(questionSchema) });
+
+export type Domain = z.infer<typeof domainSchema>;
+export type MissTagInfo = z.infer<typeof tagSchema>;
+export type Distinction = z.infer<typeof distinctionSchema>;
+export type Question = z.infer<typeof questionSchema> & { domain: (typeof DOMAIN_IDS)[number] };

@@ -1,0 +1,125 @@
+// Rules beyond the schema: cross-references, duplicates, coverage and rendered size.
+import { CHOICE_LETTERS, DOMAIN_IDS, MIN_QUESTIONS_PER_DOMAIN, MISS_TAGS } from './ids.ts';
+import type { Content, ContentProblem } from './load.ts';
+import type { Question } from './schema.ts';
+import { checkMessageLimits } from '../render/limits.ts';
+import { renderCheatsheetOverview, renderDomainDetail } from '../render/cheatsheet.ts';
+import { renderDistinction, renderDistinctionList } from '../render/distinction.ts';
+import { renderQuestionPrompt, renderQuestionReveal } from '../render/question.ts';
+
+/** Stems sharing this much of their word pairs are treated as the same question reworded. */
+export const NEAR_DUPLICATE_SIMILARITY = 0.6;
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function shingles(text: string): Set<string> {
+  const words = normalize(text).split(' ');
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  return pairs;
+}
+
+export function similarity(a: string, b: string): number {
+  const x = shingles(a);
+  const y = shingles(b);
+  let shared = 0;
+  for (const pair of x) if (y.has(pair)) shared++;
+  const union = x.size + y.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+export function validateContent(content: Content): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
+  checkVocabulary(content, add);
+  checkQuestions(content, add);
+  checkRendering(content, add);
+  return problems;
+}
+
+type Add = (file: string, field: string, message: string) => void;
+
+function checkVocabulary(content: Content, add: Add): void {
+  for (const id of DOMAIN_IDS) {
+    const count = content.domains.filter((d) => d.id === id).length;
+    if (count !== 1) add('domains.yaml', 'domains', `domain "${id}" must appear exactly once (found ${count})`);
+  }
+  for (const domain of content.domains) {
+    if (domain.weight.min > domain.weight.max) add('domains.yaml', `domains(${domain.id}).weight`, 'min is above max');
+  }
+  for (const id of MISS_TAGS) {
+    const count = content.tags.filter((t) => t.id === id).length;
+    if (count !== 1) add('tags.yaml', 'tags', `tag "${id}" must appear exactly once (found ${count})`);
+  }
+  const seen = new Set<string>();
+  for (const d of content.distinctions) {
+    if (seen.has(d.id)) add('distinctions.yaml', `distinctions(${d.id})`, 'duplicate id');
+    seen.add(d.id);
+  }
+  const names = new Map<string, string>();
+  for (const d of content.distinctions) {
+    const key = normalize(d.name);
+    if (names.has(key)) add('distinctions.yaml', `distinctions(${d.id}).name`, `same name as ${names.get(key)}`);
+    names.set(key, d.id);
+  }
+}
+
+function checkQuestions(content: Content, add: Add): void {
+  const fileOf = (q: Question) => content.questionFile.get(q.id) ?? `questions/${q.domain}.yaml`;
+  const ids = new Map<string, string>();
+  for (const q of content.questions) {
+    const file = fileOf(q);
+    const where = `questions(${q.id})`;
+    if (ids.has(q.id)) add(file, where, `duplicate id (also in ${ids.get(q.id)})`);
+    else ids.set(q.id, file);
+    if (!q.id.startsWith(`${q.domain}-`)) add(file, `${where}.id`, `must start with "${q.domain}-"`);
+    if (q.distinction !== undefined && !content.distinctionById.has(q.distinction)) {
+      add(file, `${where}.distinction`, `unknown distinction "${q.distinction}"`);
+    }
+    if (new Set(q.tags).size !== q.tags.length) add(file, `${where}.tags`, 'repeats a tag');
+    const choices = q.choices.map(normalize);
+    if (new Set(choices).size !== choices.length) add(file, `${where}.choices`, 'two choices are the same');
+    if (CHOICE_LETTERS.indexOf(q.answer) >= q.choices.length) add(file, `${where}.answer`, `"${q.answer}" is not one of the choices`);
+    for (const letter of CHOICE_LETTERS) {
+      const wrong = letter !== q.answer;
+      if (wrong && !q.whyNot[letter]) add(file, `${where}.whyNot.${letter}`, `missing: say why ${letter} is wrong`);
+      if (!wrong && q.whyNot[letter]) add(file, `${where}.whyNot.${letter}`, `${letter} is the answer; explain it in "explanation"`);
+    }
+  }
+  for (let i = 0; i < content.questions.length; i++) {
+    for (let j = i + 1; j < content.questions.length; j++) {
+      const a = content.questions[i]!;
+      const b = content.questions[j]!;
+      const score = similarity(a.stem, b.stem);
+      if (score >= NEAR_DUPLICATE_SIMILARITY) {
+        const kind = normalize(a.stem) === normalize(b.stem) ? 'duplicate' : 'near-duplicate';
+        add(fileOf(b), `questions(${b.id}).stem`, `${kind} of ${a.id} (similarity ${score.toFixed(2)})`);
+      }
+    }
+  }
+  for (const domain of DOMAIN_IDS) {
+    const count = content.questionsByDomain.get(domain)?.length ?? 0;
+    const min = MIN_QUESTIONS_PER_DOMAIN[domain];
+    if (count < min) add(`questions/${domain}.yaml`, 'questions', `has ${count} questions; the exam weight needs at least ${min}`);
+  }
+}
+
+function checkRendering(content: Content, add: Add): void {
+  const check = (file: string, field: string, payload: Parameters<typeof checkMessageLimits>[0]) => {
+    for (const problem of checkMessageLimits(payload)) add(file, field, `rendered message too large: ${problem}`);
+  };
+  const sampleId = (letter: string) => `qa:1:123456789012345678:x-000:abcdefgh:${letter}:q`;
+  check('domains.yaml', 'cheat sheet overview', renderCheatsheetOverview(content));
+  for (const domain of content.domains) check('domains.yaml', `domains(${domain.id})`, renderDomainDetail(content, domain.id));
+  check('distinctions.yaml', 'distinction list', renderDistinctionList(content));
+  for (const d of content.distinctions) check('distinctions.yaml', `distinctions(${d.id})`, renderDistinction(content, d));
+  for (const q of content.questions) {
+    const file = content.questionFile.get(q.id) ?? `questions/${q.domain}.yaml`;
+    check(file, `questions(${q.id})`, renderQuestionPrompt(content, q, { heading: 'Diagnostic 10/10', customIdFor: sampleId }));
+    for (const chosen of CHOICE_LETTERS) {
+      check(file, `questions(${q.id})`, renderQuestionReveal(content, q, chosen, { heading: 'Diagnostic 10/10', note: 'x'.repeat(200) }));
+    }
+  }
+}

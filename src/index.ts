@@ -1,0 +1,62 @@
+// Entry point: with DISCORD_TOKEN the bot connects to Discord; without it, the local playground
+// starts (an emulated Discord in the browser driving the same bot code).
+import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.ts';
+import { InvalidContentError, formatProblem, loadContent } from './content/load.ts';
+import { createLogger } from './logger.ts';
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) console.error(`Configuration error: ${problem}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let content;
+  try {
+    content = loadContent();
+  } catch (error) {
+    if (error instanceof InvalidContentError) {
+      console.error(`Refusing to start: the content is invalid (${error.problems.length} problems). Fix these and run npm run validate-content:`);
+      for (const problem of error.problems) console.error(`  ${formatProblem(problem)}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  if (!config.discordToken) {
+    const { startPlayground } = await import('./playground/start.ts');
+    await startPlayground({ config, content, logger });
+    return;
+  }
+  const { startBot } = await import('./bot/startBot.ts');
+  const bot = await startBot({
+    token: config.discordToken,
+    apiUrl: config.discordApiUrl,
+    storeUrl: config.storeUrl,
+    content,
+    logger,
+    ...(config.guildId && { guildId: config.guildId }),
+  });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await bot.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+process.on('unhandledRejection', (reason) => {
+  console.error('Unhandled promise rejection (kept running):', reason);
+});
+
+main().catch((error: unknown) => {
+  console.error('Failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

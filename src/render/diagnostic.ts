@@ -1,0 +1,48 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { ChoiceLetter, MissTag } from '../content/ids.ts';
+import type { Content } from '../content/load.ts';
+import type { Question } from '../content/schema.ts';
+import { weakestInRun, type DomainScore } from '../domain/diagnostic.ts';
+import type { DomainWeights } from '../domain/mastery.ts';
+import type { MessagePayload } from './limits.ts';
+import { renderQuestionPrompt } from './question.ts';
+import { COLORS, DOMAIN_EMOJI, bar } from './style.ts';
+
+/** A one-embed verdict on the previous answer, shown above the next question. */
+export function renderRunVerdict(content: Content, question: Question, chosen: ChoiceLetter, position: number, total: number): APIEmbed {
+  const correct = chosen === question.answer;
+  return {
+    color: correct ? COLORS.correct : COLORS.wrong,
+    title: `Question ${position}/${total}: ${correct ? `✅ correct (${question.answer})` : `❌ you chose ${chosen}, the answer is ${question.answer}`}`,
+    description: question.explanation,
+    footer: { text: `${question.id} · ${question.tags.map((t) => content.tagById.get(t)!.name).join(', ')}` },
+  };
+}
+
+export function renderRunStep(content: Content, verdict: APIEmbed | undefined, next: Question, position: number, total: number, customIdFor: Parameters<typeof renderQuestionPrompt>[2]['customIdFor']): MessagePayload {
+  const prompt = renderQuestionPrompt(content, next, { heading: `Diagnostic ${position}/${total}`, footer: `${next.id} · only you can see this`, customIdFor });
+  return { embeds: verdict ? [verdict, ...prompt.embeds] : prompt.embeds, components: prompt.components };
+}
+
+export function renderRunResult(content: Content, weights: DomainWeights, verdict: APIEmbed, scores: DomainScore[], adviceTag: MissTag): MessagePayload {
+  const right = scores.reduce((sum, s) => sum + s.correct, 0);
+  const asked = scores.reduce((sum, s) => sum + s.asked, 0);
+  const weakest = content.domainById.get(weakestInRun(scores, weights))!;
+  const advice = content.tagById.get(adviceTag)!;
+  const lines = scores.map((s) => {
+    const domain = content.domainById.get(s.domain)!;
+    const share = s.asked === 0 ? 0 : s.correct / s.asked;
+    return `${DOMAIN_EMOJI[s.domain]} \`${bar(share, 5)}\` ${s.correct}/${s.asked} ${domain.name}`;
+  });
+  const result: APIEmbed = {
+    title: `🧭 Diagnostic result: ${right}/${asked}`,
+    color: COLORS.brand,
+    description: lines.join('\n'),
+    fields: [
+      { name: 'Weakest domain', value: `**${weakest.name}** (${weakest.weight.min}-${weakest.weight.max}% of the exam). Trap: ${weakest.trap}` },
+      { name: 'Drill next', value: `${advice.advice}\nStart with \`/ai300 quiz domain:${weakest.id}\`.` },
+    ],
+    footer: { text: 'These answers count in /ai300 stats.' },
+  };
+  return { embeds: [verdict, result], components: [] };
+}

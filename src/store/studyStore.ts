@@ -1,0 +1,239 @@
+// The one module that knows the store's keys. Every record is partitioned by server ("guild";
+// direct messages use the pseudo-guild "dm"), and every read-modify-write of a learner runs in
+// that learner's queue so concurrent answers never overwrite each other.
+import type { ChoiceLetter, DomainId, MissTag } from '../content/ids.ts';
+import { addAnswer, type DomainTallies } from '../domain/mastery.ts';
+import { isoWeekKey, monthKey } from '../domain/periods.ts';
+import { scheduleReview } from '../domain/review.ts';
+import { extendStreak } from '../domain/streak.ts';
+import { KeyedQueue } from './keyedQueue.ts';
+import type { KeyValue } from './kv.ts';
+import {
+  ANSWERED_LIMIT,
+  MISS_LOG_LIMIT,
+  RECENT_LIMIT,
+  emptyLearner,
+  emptySummary,
+  type DiagnosticRun,
+  type LearnerRecord,
+  type LoggedMiss,
+  type MasterySummary,
+} from './records.ts';
+
+export const DM_GUILD = 'dm';
+
+const keys = {
+  learner: (guild: string, user: string) => `g:${guild}:u:${user}`,
+  summary: (guild: string, user: string) => `g:${guild}:s:${user}`,
+  summaryPrefix: (guild: string) => `g:${guild}:s:`,
+};
+
+export class StoreError extends Error {
+  constructor(operation: string, cause: unknown) {
+    super(`store ${operation} failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreError';
+  }
+}
+
+export interface AnswerInput {
+  questionId: string;
+  domain: DomainId;
+  tags: readonly MissTag[];
+  correct: boolean;
+  letter: ChoiceLetter;
+  /** The serve id from the button; the same serve is recorded once. */
+  serve?: string;
+  /** Review answers reschedule the card; quiz misses add one. */
+  source: 'quiz' | 'review' | 'diagnostic' | 'daily';
+  now: Date;
+}
+
+export type AnswerOutcome =
+  | { status: 'recorded'; summary: MasterySummary; learner: LearnerRecord }
+  | { status: 'duplicate'; letter: ChoiceLetter }
+  | { status: 'rejected'; reason: string };
+
+/** Lets a caller make an answer conditional on the learner's state, and change it in the same write. */
+export interface AnswerHooks {
+  /** Returns a reason to refuse the answer, checked under the learner's lock. */
+  check?: (learner: LearnerRecord) => string | undefined;
+  /** Further changes saved with the answer. */
+  then?: (learner: LearnerRecord) => LearnerRecord;
+}
+
+/** Rolls period tallies over when the calendar week or month changes. */
+export function currentSummary(summary: MasterySummary | undefined, now: Date): MasterySummary {
+  const week = isoWeekKey(now);
+  const month = monthKey(now);
+  const base = summary ?? emptySummary(week, month);
+  return {
+    ...base,
+    week: base.week.key === week ? base.week : { key: week, tallies: {} },
+    month: base.month.key === month ? base.month : { key: month, tallies: {} },
+  };
+}
+
+function tally(tallies: DomainTallies, domain: DomainId, correct: boolean): DomainTallies {
+  return { ...tallies, [domain]: addAnswer(tallies[domain], correct) };
+}
+
+export class StudyStore {
+  private readonly queue = new KeyedQueue();
+  /** Leaderboard summaries per guild, loaded on first use and kept current by our own writes
+   * (this process is the only writer of a guild's keys). */
+  private readonly summaryCache = new Map<string, Map<string, MasterySummary>>();
+
+  constructor(private readonly kv: KeyValue) {}
+
+  private async guard<T>(operation: string, task: () => Promise<T>): Promise<T> {
+    try {
+      return await task();
+    } catch (error) {
+      throw error instanceof StoreError ? error : new StoreError(operation, error);
+    }
+  }
+
+  private learnerLock<T>(guild: string, user: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(keys.learner(guild, user), task);
+  }
+
+  async getLearner(guild: string, user: string): Promise<LearnerRecord> {
+    return this.guard('read', async () => (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner());
+  }
+
+  async getSummary(guild: string, user: string, now: Date): Promise<MasterySummary> {
+    return this.guard('read', async () => currentSummary(await this.kv.get<MasterySummary>(keys.summary(guild, user)), now));
+  }
+
+  /** Changes a learner record under the learner's lock; `change` returns what to save (or undefined to skip). */
+  async updateLearner<T>(guild: string, user: string, change: (learner: LearnerRecord) => { save?: LearnerRecord; result: T }): Promise<T> {
+    return this.learnerLock(guild, user, () =>
+      this.guard('update', async () => {
+        const learner = (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
+        const { save, result } = change(learner);
+        if (save) await this.kv.set(keys.learner(guild, user), save);
+        return result;
+      }),
+    );
+  }
+
+  /** Remembers that a question was shown, so the next pick avoids it. */
+  async noteServed(guild: string, user: string, questionId: string): Promise<void> {
+    await this.updateLearner(guild, user, (learner) => {
+      const recent = [...learner.recent.filter((id) => id !== questionId), questionId].slice(-RECENT_LIMIT);
+      return { save: { ...learner, recent }, result: undefined };
+    });
+  }
+
+  async recordAnswer(guild: string, user: string, answer: AnswerInput, hooks: AnswerHooks = {}): Promise<AnswerOutcome> {
+    return this.learnerLock(guild, user, () =>
+      this.guard('answer', async () => {
+        const [storedLearner, storedSummary] = await this.kv.getMany<LearnerRecord | MasterySummary>([
+          keys.learner(guild, user),
+          keys.summary(guild, user),
+        ]);
+        const learner = (storedLearner as LearnerRecord | undefined) ?? emptyLearner();
+        if (answer.serve && learner.answered[answer.serve]) return { status: 'duplicate', letter: learner.answered[answer.serve]! };
+        const reason = hooks.check?.(learner);
+        if (reason) return { status: 'rejected', reason };
+
+        const before = currentSummary(storedSummary as MasterySummary | undefined, answer.now);
+        const summary: MasterySummary = {
+          ...before,
+          all: tally(before.all, answer.domain, answer.correct),
+          week: { key: before.week.key, tallies: tally(before.week.tallies, answer.domain, answer.correct) },
+          month: { key: before.month.key, tallies: tally(before.month.tallies, answer.domain, answer.correct) },
+          updatedAt: answer.now.getTime(),
+        };
+        const applied = applyAnswerToLearner(learner, answer);
+        const next = hooks.then ? hooks.then(applied) : applied;
+        await this.kv.set(keys.learner(guild, user), next);
+        await this.kv.set(keys.summary(guild, user), summary);
+        this.summaryCache.get(guild)?.set(user, summary);
+        return { status: 'recorded', summary, learner: next };
+      }),
+    );
+  }
+
+  async logMiss(guild: string, user: string, miss: LoggedMiss): Promise<LearnerRecord> {
+    return this.learnerLock(guild, user, () =>
+      this.guard('log miss', async () => {
+        const learner = (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
+        const next: LearnerRecord = {
+          ...learner,
+          loggedMisses: { ...learner.loggedMisses, [miss.tag]: (learner.loggedMisses[miss.tag] ?? 0) + 1 },
+          missLog: [...learner.missLog, miss].slice(-MISS_LOG_LIMIT),
+        };
+        await this.kv.set(keys.learner(guild, user), next);
+        if (miss.domain) {
+          // A practice-test miss in a known domain counts against that domain's mastery too.
+          const now = new Date(miss.at);
+          const before = currentSummary(await this.kv.get<MasterySummary>(keys.summary(guild, user)), now);
+          const summary: MasterySummary = {
+            ...before,
+            all: tally(before.all, miss.domain, false),
+            week: { key: before.week.key, tallies: tally(before.week.tallies, miss.domain, false) },
+            month: { key: before.month.key, tallies: tally(before.month.tallies, miss.domain, false) },
+            updatedAt: miss.at,
+          };
+          await this.kv.set(keys.summary(guild, user), summary);
+          this.summaryCache.get(guild)?.set(user, summary);
+        }
+        return next;
+      }),
+    );
+  }
+
+  async saveDiagnostic(guild: string, user: string, run: DiagnosticRun | undefined): Promise<void> {
+    await this.updateLearner(guild, user, (learner) => {
+      const { diagnostic: _old, ...rest } = learner;
+      return { save: run ? { ...rest, diagnostic: run } : rest, result: undefined };
+    });
+  }
+
+  /** Erases a learner's records in one server. */
+  async forget(guild: string, user: string): Promise<void> {
+    await this.learnerLock(guild, user, () =>
+      this.guard('forget', async () => {
+        await this.kv.delete(keys.learner(guild, user));
+        await this.kv.delete(keys.summary(guild, user));
+        this.summaryCache.get(guild)?.delete(user);
+      }),
+    );
+  }
+
+  /** Every learner's summary in a server (cached after the first call). */
+  async guildSummaries(guild: string): Promise<Map<string, MasterySummary>> {
+    const cached = this.summaryCache.get(guild);
+    if (cached) return cached;
+    return this.guard('read', async () => {
+      const rows = await this.kv.scan<MasterySummary>(keys.summaryPrefix(guild));
+      const loaded = new Map(rows.map(([key, summary]) => [key.slice(keys.summaryPrefix(guild).length), summary]));
+      // Another call may have loaded it meanwhile; keep the first so writes are not lost.
+      if (!this.summaryCache.has(guild)) this.summaryCache.set(guild, loaded);
+      return this.summaryCache.get(guild)!;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.kv.close();
+  }
+}
+
+export function applyAnswerToLearner(learner: LearnerRecord, answer: AnswerInput): LearnerRecord {
+  const answered = { ...learner.answered };
+  let answeredOrder = learner.answeredOrder;
+  if (answer.serve) {
+    answered[answer.serve] = answer.letter;
+    answeredOrder = [...answeredOrder, answer.serve];
+    while (answeredOrder.length > ANSWERED_LIMIT) delete answered[answeredOrder.shift()!];
+  }
+  const tagMisses = { ...learner.tagMisses };
+  if (!answer.correct) for (const tag of answer.tags) tagMisses[tag] = (tagMisses[tag] ?? 0) + 1;
+  const review = { ...learner.review };
+  const card = review[answer.questionId];
+  // Misses enter the review deck; answers to cards already in it move them along.
+  if (!answer.correct || card) review[answer.questionId] = scheduleReview(card, answer.correct, answer.now);
+  const recent = learner.recent.includes(answer.questionId) ? learner.recent : [...learner.recent, answer.questionId].slice(-RECENT_LIMIT);
+  return { ...learner, answered, answeredOrder, tagMisses, review, recent, streak: extendStreak(learner.streak, answer.now) };
+}
