@@ -4,12 +4,15 @@ import type { Content } from '../content/load.ts';
 import type { DomainWeights } from '../domain/mastery.ts';
 import type { Random } from '../domain/random.ts';
 import type { Logger } from '../logger.ts';
+import type { DailyStore } from '../store/dailyStore.ts';
 import type { StudyStore } from '../store/studyStore.ts';
+import type { LiveCounter } from './daily/liveCount.ts';
 
 export interface BotContext {
   content: Content;
   weights: DomainWeights;
   store: StudyStore;
+  daily: { store: DailyStore; liveCounter: LiveCounter };
   logger: Logger;
   now: () => Date;
   random: Random;

@@ -1,9 +1,11 @@
-// Starts the bot: content, store, client, command sync. Returns a handle that stops it cleanly.
+// Starts the bot: content, store, client, command sync, daily scheduler. Returns a handle that
+// stops it cleanly.
 import { Events, type Client } from 'discord.js';
 import type { Content } from '../content/load.ts';
 import { examWeights } from '../domain/mastery.ts';
 import type { Random } from '../domain/random.ts';
 import type { Logger } from '../logger.ts';
+import { DailyStore } from '../store/dailyStore.ts';
 import { openKeyValue } from '../store/kv.ts';
 import { StudyStore } from '../store/studyStore.ts';
 import { createClient } from './client.ts';
@@ -11,6 +13,9 @@ import { syncCommands } from './commandSync.ts';
 import { createCommands } from './commands/index.ts';
 import { createComponentRouter } from './components/router.ts';
 import type { BotContext } from './context.ts';
+import { LiveCounter } from './daily/liveCount.ts';
+import { discordGateway, refreshDailyCount } from './daily/poster.ts';
+import { DailyScheduler } from './daily/scheduler.ts';
 import { createInteractionHandler } from './interactions.ts';
 
 export interface BotOptions {
@@ -22,47 +27,61 @@ export interface BotOptions {
   logger: Logger;
   now?: () => Date;
   random?: Random;
+  /** How often the daily post's answer count may be edited (default 5 s). */
+  liveCountIntervalMs?: number;
+  /** Tests drive the scheduler's sweep by hand. */
+  startScheduler?: boolean;
 }
 
 export interface RunningBot {
   client: Client<true>;
   ctx: BotContext;
+  scheduler: DailyScheduler;
   stop(): Promise<void>;
 }
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { logger, content } = options;
-  const store = new StudyStore(await openKeyValue(options.storeUrl));
+  const kv = await openKeyValue(options.storeUrl);
+  const client = createClient(options.apiUrl, logger);
   const ctx: BotContext = {
     content,
     weights: examWeights(content.domains),
-    store,
+    store: new StudyStore(kv),
+    daily: {
+      store: new DailyStore(kv),
+      liveCounter: new LiveCounter((target) => refreshDailyCount(client, ctx, target.guildId, target.postId), logger, options.liveCountIntervalMs),
+    },
     logger,
     now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
   };
   const commands = createCommands(content);
-  const client = createClient(options.apiUrl, logger);
   const handleInteraction = createInteractionHandler(commands, createComponentRouter(), ctx);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
+  const scheduler = new DailyScheduler(discordGateway(client, ctx), ctx);
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
     await client.login(options.token);
   } catch (error) {
-    await store.close();
+    await kv.close();
     throw error;
   }
   const readyClient = await ready;
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'connected');
   await syncCommands(readyClient, commands.map((c) => c.data), logger, options.guildId);
+  if (options.startScheduler !== false) scheduler.start();
 
   return {
     client: readyClient,
     ctx,
+    scheduler,
     async stop() {
+      await scheduler.stop();
+      await ctx.daily.liveCounter.flush();
       await client.destroy();
-      await store.close();
+      await kv.close();
     },
   };
 }

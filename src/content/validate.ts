@@ -14,6 +14,12 @@ function normalize(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+/** For comparing choices: case, spacing and a final full stop do not make a choice different;
+ * other punctuation does (`${{x}}` and `{{x}}` are different answers). */
+function normalizeChoice(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
+}
+
 function shingles(text: string): Set<string> {
   const words = normalize(text).split(' ');
   const pairs = new Set<string>();
@@ -79,7 +85,7 @@ function checkQuestions(content: Content, add: Add): void {
       add(file, `${where}.distinction`, `unknown distinction "${q.distinction}"`);
     }
     if (new Set(q.tags).size !== q.tags.length) add(file, `${where}.tags`, 'repeats a tag');
-    const choices = q.choices.map(normalize);
+    const choices = q.choices.map(normalizeChoice);
     if (new Set(choices).size !== choices.length) add(file, `${where}.choices`, 'two choices are the same');
     if (CHOICE_LETTERS.indexOf(q.answer) >= q.choices.length) add(file, `${where}.answer`, `"${q.answer}" is not one of the choices`);
     for (const letter of CHOICE_LETTERS) {

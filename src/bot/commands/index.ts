@@ -2,8 +2,9 @@
 // deploy script can import this without starting the client or the store.
 import type { Content } from '../../content/load.ts';
 import { createAi300Command } from './ai300/index.ts';
+import { createDailyCommand } from './ai300-daily/index.ts';
 import type { SlashCommand } from './types.ts';
 
-export function createCommands(content: Content, extra: SlashCommand[] = []): SlashCommand[] {
-  return [createAi300Command(content), ...extra];
+export function createCommands(content: Content): SlashCommand[] {
+  return [createAi300Command(content), createDailyCommand()];
 }

@@ -8,6 +8,7 @@ import { onAnswer, onDistinctionQuiz, onNext } from './handlers/quiz.ts';
 import { onDiagnosticAnswer } from './handlers/diagnostic.ts';
 import { onLeaderboardPage } from './handlers/leaderboard.ts';
 import { onForget } from './handlers/forget.ts';
+import { onDailyAnswer } from './handlers/daily.ts';
 
 type HandlerTable = { [K in CustomId['kind']]: ComponentHandler<K> };
 
@@ -20,6 +21,7 @@ export function createComponentRouter(extra: Partial<HandlerTable> = {}) {
     diagnostic: onDiagnosticAnswer,
     leaderboard: onLeaderboardPage,
     forget: onForget,
+    daily: onDailyAnswer,
     ...extra,
   };
   return async function routeComponent(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void> {

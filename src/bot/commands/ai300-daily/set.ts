@@ -1,0 +1,39 @@
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { formatClockTime, isValidTimeZone, nextPostInstant, parseClockTime } from '../../../domain/daily/clock.ts';
+import type { BotContext } from '../../context.ts';
+import { UserError } from '../../errors.ts';
+import { missingBotPermissions } from './permissions.ts';
+
+export async function setDaily(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void> {
+  const timeText = interaction.options.getString('time', true);
+  const minutes = parseClockTime(timeText);
+  if (minutes === undefined) throw new UserError(`"${timeText.slice(0, 20)}" is not a time. Use 24-hour HH:MM, for example 08:30 or 17:00.`);
+  const timezone = interaction.options.getString('timezone')?.trim() || 'UTC';
+  if (!isValidTimeZone(timezone)) throw new UserError(`"${timezone.slice(0, 64)}" is not a time zone I know. Pick one from the list, such as Europe/Paris or America/New_York.`);
+  const option = interaction.options.getChannel('channel', true);
+  const channel = interaction.guild?.channels.cache.get(option.id);
+  if (!channel) throw new UserError('I cannot see that channel. Give me the View Channel permission there, then try again.');
+  const missing = missingBotPermissions(channel);
+  if (missing.length > 0) throw new UserError(`I cannot post in <#${channel.id}>: I am missing **${missing.join('**, **')}** there.`);
+
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const now = ctx.now();
+  const saved = await ctx.daily.store.updateConfig(interaction.guildId, (config) => {
+    const previous = config.channels[channel.id];
+    // Keep the day's claim when only the time changes, so changing it never posts twice in a day.
+    config.channels[channel.id] = {
+      channelId: channel.id,
+      minutes,
+      timezone,
+      configuredBy: interaction.user.id,
+      configuredAt: now.getTime(),
+      ...(previous?.lastPostedDate && previous.timezone === timezone && { lastPostedDate: previous.lastPostedDate }),
+      ...(previous?.lastPostId && { lastPostId: previous.lastPostId }),
+    };
+    return { save: true, result: config.channels[channel.id]! };
+  });
+  const next = nextPostInstant(now, saved.minutes, saved.timezone, saved.lastPostedDate);
+  await interaction.editReply(
+    `☀️ Daily question set for <#${channel.id}> at **${formatClockTime(minutes)} ${timezone}**. Next post <t:${Math.floor(next.getTime() / 1000)}:F> (<t:${Math.floor(next.getTime() / 1000)}:R>).`,
+  );
+}

@@ -1,0 +1,153 @@
+// Daily-question records: each server's channel schedules, each post with its answers, and
+// each channel's running record (for weighting). Same partitioning and per-key queues as the
+// study store.
+import type { ChoiceLetter, DomainId, MissTag } from '../content/ids.ts';
+import type { ChannelRecord } from '../domain/daily/pick.ts';
+import type { DailySchedule } from '../domain/daily/schedule.ts';
+import { addAnswer } from '../domain/mastery.ts';
+import { KeyedQueue } from './keyedQueue.ts';
+import type { KeyValue } from './kv.ts';
+import { StoreError } from './studyStore.ts';
+
+export interface ChannelSchedule extends DailySchedule {
+  /** Set while a claimed day's post is being sent; cleared once it is out. */
+  sendingPostId?: string;
+  lastPostId?: string;
+  lastError?: { at: number; message: string };
+  configuredBy: string;
+  configuredAt: number;
+}
+
+export interface DailyConfig {
+  v: 1;
+  channels: Record<string, ChannelSchedule>;
+}
+
+export interface DailyPost {
+  v: 1;
+  postId: string;
+  guildId: string;
+  channelId: string;
+  questionId: string;
+  domain: DomainId;
+  localDate: string;
+  postedAt: number;
+  messageId?: string;
+  answers: Record<string, ChoiceLetter>;
+  revealed: boolean;
+}
+
+const RECENT_POSTS = 30;
+
+const keys = {
+  config: (guild: string) => `g:${guild}:daily`,
+  post: (guild: string, postId: string) => `g:${guild}:post:${postId}`,
+  channel: (guild: string, channel: string) => `g:${guild}:ch:${channel}`,
+};
+
+export type DailyAnswerOutcome = { status: 'recorded'; post: DailyPost } | { status: 'duplicate'; letter: ChoiceLetter } | { status: 'missing' };
+
+export class DailyStore {
+  private readonly queue = new KeyedQueue();
+
+  constructor(private readonly kv: KeyValue) {}
+
+  private async guard<T>(operation: string, task: () => Promise<T>): Promise<T> {
+    try {
+      return await task();
+    } catch (error) {
+      throw error instanceof StoreError ? error : new StoreError(operation, error);
+    }
+  }
+
+  async getConfig(guild: string): Promise<DailyConfig> {
+    return this.guard('read', async () => (await this.kv.get<DailyConfig>(keys.config(guild))) ?? { v: 1, channels: {} });
+  }
+
+  async getConfigs(guilds: string[]): Promise<Map<string, DailyConfig>> {
+    return this.guard('read', async () => {
+      const values = await this.kv.getMany<DailyConfig>(guilds.map(keys.config));
+      const found = new Map<string, DailyConfig>();
+      values.forEach((config, i) => {
+        if (config && Object.keys(config.channels).length > 0) found.set(guilds[i]!, config);
+      });
+      return found;
+    });
+  }
+
+  /** Changes a server's schedules under its lock; `change` returns the result and whether to save. */
+  async updateConfig<T>(guild: string, change: (config: DailyConfig) => { save: boolean; result: T }): Promise<T> {
+    return this.queue.run(keys.config(guild), () =>
+      this.guard('update', async () => {
+        const config = (await this.kv.get<DailyConfig>(keys.config(guild))) ?? { v: 1, channels: {} };
+        const copy: DailyConfig = { v: 1, channels: structuredClone(config.channels) };
+        const { save, result } = change(copy);
+        if (save) await this.kv.set(keys.config(guild), copy);
+        return result;
+      }),
+    );
+  }
+
+  async getPost(guild: string, postId: string): Promise<DailyPost | undefined> {
+    return this.guard('read', () => this.kv.get<DailyPost>(keys.post(guild, postId)));
+  }
+
+  async savePost(post: DailyPost): Promise<void> {
+    await this.queue.run(keys.post(post.guildId, post.postId), () => this.guard('write', () => this.kv.set(keys.post(post.guildId, post.postId), post)));
+  }
+
+  async updatePost(guild: string, postId: string, change: (post: DailyPost) => DailyPost): Promise<DailyPost | undefined> {
+    return this.queue.run(keys.post(guild, postId), () =>
+      this.guard('update', async () => {
+        const post = await this.kv.get<DailyPost>(keys.post(guild, postId));
+        if (!post) return undefined;
+        const next = change(post);
+        await this.kv.set(keys.post(guild, postId), next);
+        return next;
+      }),
+    );
+  }
+
+  /** One answer per member per post, decided under the post's lock. */
+  async answerPost(guild: string, postId: string, userId: string, letter: ChoiceLetter): Promise<DailyAnswerOutcome> {
+    return this.queue.run(keys.post(guild, postId), () =>
+      this.guard('answer', async () => {
+        const post = await this.kv.get<DailyPost>(keys.post(guild, postId));
+        if (!post) return { status: 'missing' };
+        const previous = post.answers[userId];
+        if (previous) return { status: 'duplicate', letter: previous };
+        const next = { ...post, answers: { ...post.answers, [userId]: letter } };
+        await this.kv.set(keys.post(guild, postId), next);
+        return { status: 'recorded', post: next };
+      }),
+    );
+  }
+
+  async getChannel(guild: string, channel: string): Promise<ChannelRecord> {
+    return this.guard('read', async () => (await this.kv.get<ChannelRecord>(keys.channel(guild, channel))) ?? { tallies: {}, tagMisses: {}, recent: [] });
+  }
+
+  async recordChannelAnswer(guild: string, channel: string, domain: DomainId, tags: readonly MissTag[], correct: boolean): Promise<void> {
+    await this.updateChannel(guild, channel, (record) => {
+      const tagMisses = { ...record.tagMisses };
+      if (!correct) for (const tag of tags) tagMisses[tag] = (tagMisses[tag] ?? 0) + 1;
+      return { ...record, tallies: { ...record.tallies, [domain]: addAnswer(record.tallies[domain], correct) }, tagMisses };
+    });
+  }
+
+  async notePosted(guild: string, channel: string, questionId: string): Promise<void> {
+    await this.updateChannel(guild, channel, (record) => ({
+      ...record,
+      recent: [...record.recent.filter((id) => id !== questionId), questionId].slice(-RECENT_POSTS),
+    }));
+  }
+
+  private async updateChannel(guild: string, channel: string, change: (record: ChannelRecord) => ChannelRecord): Promise<void> {
+    await this.queue.run(keys.channel(guild, channel), () =>
+      this.guard('update', async () => {
+        const record = (await this.kv.get<ChannelRecord>(keys.channel(guild, channel))) ?? { tallies: {}, tagMisses: {}, recent: [] };
+        await this.kv.set(keys.channel(guild, channel), change(record));
+      }),
+    );
+  }
+}

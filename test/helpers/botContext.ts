@@ -1,0 +1,53 @@
+// A real BotContext on an in-memory (or given) store, for tests that need no Discord.
+import { readContent, type Content } from '../../src/content/load.ts';
+import type { BotContext } from '../../src/bot/context.ts';
+import { LiveCounter } from '../../src/bot/daily/liveCount.ts';
+import { examWeights } from '../../src/domain/mastery.ts';
+import { seededRandom } from '../../src/domain/random.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { DailyStore } from '../../src/store/dailyStore.ts';
+import { openKeyValue, type KeyValue } from '../../src/store/kv.ts';
+import { StudyStore } from '../../src/store/studyStore.ts';
+import { validBank, writeContent } from './contentFixture.ts';
+
+let fixtureContent: Content | undefined;
+
+/** A valid content set that does not depend on the real bank being complete. */
+export function fixtureContentSet(): Content {
+  fixtureContent ??= readContent(writeContent(validBank())).content!;
+  return fixtureContent;
+}
+
+export interface TestClock {
+  now: () => Date;
+  set(date: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function testClock(start: Date | string): TestClock {
+  let current = new Date(start).getTime();
+  return {
+    now: () => new Date(current),
+    set: (date) => {
+      current = new Date(date).getTime();
+    },
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}
+
+export async function testContext(options: { kv?: KeyValue; clock?: TestClock; seed?: number; content?: Content } = {}): Promise<BotContext & { kv: KeyValue }> {
+  const kv = options.kv ?? (await openKeyValue('memory://'));
+  const content = options.content ?? fixtureContentSet();
+  return {
+    kv,
+    content,
+    weights: examWeights(content.domains),
+    store: new StudyStore(kv),
+    daily: { store: new DailyStore(kv), liveCounter: new LiveCounter(async () => undefined, silentLogger, 60_000) },
+    logger: silentLogger,
+    now: options.clock?.now ?? (() => new Date('2026-06-01T12:00:00Z')),
+    random: seededRandom(options.seed ?? 1),
+  };
+}
