@@ -75,5 +75,66 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
     const rows = (await sqlite.query('SELECT key, value FROM keyv WHERE key >= ? AND key < ?', full, `${full}\uffff`)) as { key: string; value: string }[];
     return rows.map((row) => [row.key.slice(NAMESPACE.length + 1), (JSON.parse(row.value) as { value: T }).value]);
   };
-  return wrap(keyv, scan, async () => sqlite.disconnect());
+  const writer = batchWriter(sqlite);
+  const kv = wrap(keyv, scan, async () => {
+    await writer.drain();
+    await sqlite.disconnect();
+  });
+  return { ...kv, set: (key, value) => writer.set(`${NAMESPACE}:${key}`, serialize({ value })) };
+}
+
+/**
+ * Groups concurrent writes into one multi-row upsert: a burst of answers costs one statement
+ * (one implicit transaction) instead of one per record. Each caller's promise settles when its
+ * row is committed, so "awaited" still means "saved". Rows are in keyv's own format.
+ */
+function batchWriter(sqlite: KeyvSqlite) {
+  const MAX_ROWS = 400;
+  const queue = new Map<string, { value: string; waiters: { resolve: () => void; reject: (error: unknown) => void }[] }>();
+  let flushing: Promise<void> | undefined;
+
+  async function flush(): Promise<void> {
+    while (queue.size > 0) {
+      const batch = [...queue.entries()].slice(0, MAX_ROWS);
+      for (const [key] of batch) queue.delete(key);
+      const placeholders = batch.map(() => '(?, ?)').join(', ');
+      const params = batch.flatMap(([key, row]) => [key, row.value]);
+      try {
+        await sqlite.query(`INSERT INTO keyv (key, value) VALUES ${placeholders} ON CONFLICT(key) DO UPDATE SET value = excluded.value`, ...params);
+        for (const [, row] of batch) for (const waiter of row.waiters) waiter.resolve();
+      } catch (error) {
+        for (const [, row] of batch) for (const waiter of row.waiters) waiter.reject(error);
+      }
+    }
+  }
+
+  function schedule(): void {
+    flushing ??= new Promise<void>((done) => setImmediate(done))
+      .then(flush)
+      .finally(() => {
+        flushing = undefined;
+        // A write that arrived as the last batch finished still needs a flush.
+        if (queue.size > 0) schedule();
+      });
+  }
+
+  return {
+    set(key: string, value: string): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        const pending = queue.get(key);
+        // A newer value for a queued key replaces it; both callers learn when it is committed.
+        if (pending) {
+          pending.value = value;
+          pending.waiters.push({ resolve, reject });
+        } else {
+          queue.set(key, { value, waiters: [{ resolve, reject }] });
+        }
+        schedule();
+      });
+    },
+    async drain(): Promise<void> {
+      while (flushing) await flushing;
+      if (queue.size > 0) await flush();
+    },
+  };
 }
