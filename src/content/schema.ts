@@ -33,7 +33,7 @@ export const tagSchema = z.strictObject({
 });
 
 export const distinctionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
+  id: z.string().max(60, 'must be at most 60 characters (it travels in button ids)').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
   name: text(TEXT_LIMITS.distinctionName),
   rule: text(TEXT_LIMITS.distinctionRule),
   domain: z.enum(DOMAIN_IDS),

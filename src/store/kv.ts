@@ -9,6 +9,8 @@ export interface KeyValue {
   get<T>(key: string): Promise<T | undefined>;
   getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
   set<T>(key: string, value: T): Promise<void>;
+  /** Writes every entry or none of them. */
+  setMany(entries: [string, unknown][]): Promise<void>;
   delete(key: string): Promise<void>;
   /** Every entry whose key starts with `prefix`. */
   scan<T>(prefix: string): Promise<[string, T][]>;
@@ -33,6 +35,13 @@ function wrap(keyv: Keyv, scan: KeyValue['scan'], close: () => Promise<void>): K
     set: async (key, value) => {
       const ok = await keyv.set(key, value);
       if (!ok) throw new Error(`store refused to write ${key}`);
+    },
+    // In memory a write cannot fail half-way, so writing one after another is all-or-nothing.
+    setMany: async (entries) => {
+      for (const [key, value] of entries) {
+        const ok = await keyv.set(key, value);
+        if (!ok) throw new Error(`store refused to write ${key}`);
+      }
     },
     delete: async (key) => {
       await keyv.delete(key);
@@ -80,30 +89,40 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
     await writer.drain();
     await sqlite.disconnect();
   });
-  return { ...kv, set: (key, value) => writer.set(`${NAMESPACE}:${key}`, serialize({ value })) };
+  const row = ([key, value]: [string, unknown]): [string, string] => [`${NAMESPACE}:${key}`, serialize({ value })];
+  return { ...kv, set: (key, value) => writer.write([row([key, value])]), setMany: (entries) => writer.write(entries.map(row)) };
 }
 
 /**
  * Groups concurrent writes into one multi-row upsert: a burst of answers costs one statement
- * (one implicit transaction) instead of one per record. Each caller's promise settles when its
- * row is committed, so "awaited" still means "saved". Rows are in keyv's own format.
+ * (one implicit transaction) instead of one per record. A group of rows written together always
+ * lands in the same statement, so it is saved whole or not at all, and each caller's promise
+ * settles when its rows are committed: "awaited" still means "saved". Rows are in keyv's format.
  */
 function batchWriter(sqlite: KeyvSqlite) {
   const MAX_ROWS = 400;
-  const queue = new Map<string, { value: string; waiters: { resolve: () => void; reject: (error: unknown) => void }[] }>();
+  type Group = { rows: [string, string][]; resolve: () => void; reject: (error: unknown) => void };
+  const queue: Group[] = [];
   let flushing: Promise<void> | undefined;
 
   async function flush(): Promise<void> {
-    while (queue.size > 0) {
-      const batch = [...queue.entries()].slice(0, MAX_ROWS);
-      for (const [key] of batch) queue.delete(key);
-      const placeholders = batch.map(() => '(?, ?)').join(', ');
-      const params = batch.flatMap(([key, row]) => [key, row.value]);
+    while (queue.length > 0) {
+      const batch: Group[] = [];
+      let count = 0;
+      while (queue.length > 0 && (batch.length === 0 || count + queue[0]!.rows.length <= MAX_ROWS)) {
+        const group = queue.shift()!;
+        batch.push(group);
+        count += group.rows.length;
+      }
+      // The same key twice in one statement: the later write wins, as it would one by one.
+      const latest = new Map<string, string>();
+      for (const group of batch) for (const [key, value] of group.rows) latest.set(key, value);
+      const params = [...latest].flat();
       try {
-        await sqlite.query(`INSERT INTO keyv (key, value) VALUES ${placeholders} ON CONFLICT(key) DO UPDATE SET value = excluded.value`, ...params);
-        for (const [, row] of batch) for (const waiter of row.waiters) waiter.resolve();
+        await sqlite.query(`INSERT INTO keyv (key, value) VALUES ${Array(latest.size).fill('(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`, ...params);
+        for (const group of batch) group.resolve();
       } catch (error) {
-        for (const [, row] of batch) for (const waiter of row.waiters) waiter.reject(error);
+        for (const group of batch) group.reject(error);
       }
     }
   }
@@ -114,27 +133,21 @@ function batchWriter(sqlite: KeyvSqlite) {
       .finally(() => {
         flushing = undefined;
         // A write that arrived as the last batch finished still needs a flush.
-        if (queue.size > 0) schedule();
+        if (queue.length > 0) schedule();
       });
   }
 
   return {
-    set(key: string, value: string): Promise<void> {
+    write(rows: [string, string][]): Promise<void> {
+      if (rows.length === 0) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const pending = queue.get(key);
-        // A newer value for a queued key replaces it; both callers learn when it is committed.
-        if (pending) {
-          pending.value = value;
-          pending.waiters.push({ resolve, reject });
-        } else {
-          queue.set(key, { value, waiters: [{ resolve, reject }] });
-        }
+        queue.push({ rows, resolve, reject });
         schedule();
       });
     },
     async drain(): Promise<void> {
       while (flushing) await flushing;
-      if (queue.size > 0) await flush();
+      if (queue.length > 0) await flush();
     },
   };
 }

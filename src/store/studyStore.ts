@@ -82,6 +82,9 @@ export class StudyStore {
   /** Leaderboard summaries per guild, loaded on first use and kept current by our own writes
    * (this process is the only writer of a guild's keys). */
   private readonly summaryCache = new Map<string, Map<string, MasterySummary>>();
+  /** Writes made while a guild's summaries are being loaded, applied over what the scan read. */
+  private readonly writesDuringLoad = new Map<string, Map<string, MasterySummary | undefined>>();
+  private readonly loading = new Map<string, Promise<Map<string, MasterySummary>>>();
 
   constructor(private readonly kv: KeyValue) {}
 
@@ -147,9 +150,12 @@ export class StudyStore {
         };
         const applied = applyAnswerToLearner(learner, answer);
         const next = hooks.then ? hooks.then(applied) : applied;
-        await this.kv.set(keys.learner(guild, user), next);
-        await this.kv.set(keys.summary(guild, user), summary);
-        this.summaryCache.get(guild)?.set(user, summary);
+        // One write for both records: an answer is never half-recorded.
+        await this.kv.setMany([
+          [keys.learner(guild, user), next],
+          [keys.summary(guild, user), summary],
+        ]);
+        this.noteSummary(guild, user, summary);
         return { status: 'recorded', summary, learner: next };
       }),
     );
@@ -164,21 +170,26 @@ export class StudyStore {
           loggedMisses: { ...learner.loggedMisses, [miss.tag]: (learner.loggedMisses[miss.tag] ?? 0) + 1 },
           missLog: [...learner.missLog, miss].slice(-MISS_LOG_LIMIT),
         };
-        await this.kv.set(keys.learner(guild, user), next);
-        if (miss.domain) {
-          // A practice-test miss in a known domain counts against that domain's mastery too.
-          const now = new Date(miss.at);
-          const before = currentSummary(await this.kv.get<MasterySummary>(keys.summary(guild, user)), now);
-          const summary: MasterySummary = {
-            ...before,
-            all: tally(before.all, miss.domain, false),
-            week: { key: before.week.key, tallies: tally(before.week.tallies, miss.domain, false) },
-            month: { key: before.month.key, tallies: tally(before.month.tallies, miss.domain, false) },
-            updatedAt: miss.at,
-          };
-          await this.kv.set(keys.summary(guild, user), summary);
-          this.summaryCache.get(guild)?.set(user, summary);
+        if (!miss.domain) {
+          await this.kv.set(keys.learner(guild, user), next);
+          return next;
         }
+        // A practice-test miss in a known domain counts against that domain's mastery too,
+        // written together with the learner record.
+        const now = new Date(miss.at);
+        const before = currentSummary(await this.kv.get<MasterySummary>(keys.summary(guild, user)), now);
+        const summary: MasterySummary = {
+          ...before,
+          all: tally(before.all, miss.domain, false),
+          week: { key: before.week.key, tallies: tally(before.week.tallies, miss.domain, false) },
+          month: { key: before.month.key, tallies: tally(before.month.tallies, miss.domain, false) },
+          updatedAt: miss.at,
+        };
+        await this.kv.setMany([
+          [keys.learner(guild, user), next],
+          [keys.summary(guild, user), summary],
+        ]);
+        this.noteSummary(guild, user, summary);
         return next;
       }),
     );
@@ -197,22 +208,47 @@ export class StudyStore {
       this.guard('forget', async () => {
         await this.kv.delete(keys.learner(guild, user));
         await this.kv.delete(keys.summary(guild, user));
-        this.summaryCache.get(guild)?.delete(user);
+        this.noteSummary(guild, user, undefined);
       }),
     );
   }
 
-  /** Every learner's summary in a server (cached after the first call). */
+  /** Keeps the leaderboard cache current with a write (undefined: the learner was erased). */
+  private noteSummary(guild: string, user: string, summary: MasterySummary | undefined): void {
+    const cached = this.summaryCache.get(guild);
+    const pending = this.writesDuringLoad.get(guild);
+    for (const target of [cached, pending]) {
+      if (!target) continue;
+      if (summary || target === pending) target.set(user, summary as MasterySummary);
+      else target.delete(user);
+    }
+  }
+
+  /** Every learner's summary in a server (loaded once, then kept current by our own writes). */
   async guildSummaries(guild: string): Promise<Map<string, MasterySummary>> {
     const cached = this.summaryCache.get(guild);
     if (cached) return cached;
-    return this.guard('read', async () => {
-      const rows = await this.kv.scan<MasterySummary>(keys.summaryPrefix(guild));
-      const loaded = new Map(rows.map(([key, summary]) => [key.slice(keys.summaryPrefix(guild).length), summary]));
-      // Another call may have loaded it meanwhile; keep the first so writes are not lost.
-      if (!this.summaryCache.has(guild)) this.summaryCache.set(guild, loaded);
-      return this.summaryCache.get(guild)!;
+    const inFlight = this.loading.get(guild);
+    if (inFlight) return inFlight;
+    const prefix = keys.summaryPrefix(guild);
+    const pending = new Map<string, MasterySummary | undefined>();
+    this.writesDuringLoad.set(guild, pending);
+    const load = this.guard('read', async () => {
+      const rows = await this.kv.scan<MasterySummary>(prefix);
+      const loaded = new Map(rows.map(([key, summary]) => [key.slice(prefix.length), summary]));
+      // Answers recorded while the scan ran are newer than what it read.
+      for (const [user, summary] of pending) {
+        if (summary) loaded.set(user, summary);
+        else loaded.delete(user);
+      }
+      this.summaryCache.set(guild, loaded);
+      return loaded;
+    }).finally(() => {
+      this.loading.delete(guild);
+      this.writesDuringLoad.delete(guild);
     });
+    this.loading.set(guild, load);
+    return load;
   }
 
   async close(): Promise<void> {

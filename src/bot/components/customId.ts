@@ -5,7 +5,9 @@ import { CHOICE_LETTERS, DOMAIN_IDS, MISS_TAGS, type ChoiceLetter, type DomainId
 
 export const CUSTOM_ID_MAX = 100;
 const SNOWFLAKE = /^\d{5,20}$/;
-const TOKEN = /^[a-z0-9-]{1,40}$/;
+/** Content ids (questions, distinctions); the schema caps them at the same length. */
+export const CONTENT_ID_MAX = 60;
+const TOKEN = new RegExp(`^[a-z0-9-]{1,${CONTENT_ID_MAX}}$`);
 const SERVE = /^[a-z0-9]{1,16}$/;
 
 

@@ -1,8 +1,8 @@
 import type { Subcommand } from '../types.ts';
 import type { DomainId } from '../../../content/ids.ts';
 import { buildLeaderboard } from '../../../domain/leaderboard.ts';
-import { PERIODS, type Period } from '../../../domain/periods.ts';
-import { currentSummary } from '../../../store/studyStore.ts';
+import { PERIODS, periodKey, type Period } from '../../../domain/periods.ts';
+import type { DomainTallies } from '../../../domain/mastery.ts';
 import { renderLeaderboard } from '../../../render/leaderboard.ts';
 import type { MessagePayload } from '../../../render/limits.ts';
 import type { BotContext } from '../../context.ts';
@@ -20,13 +20,14 @@ export async function leaderboardPage(
   ctx: BotContext,
   view: { domain?: DomainId; period: Period; page: number },
 ): Promise<MessagePayload> {
-  const now = ctx.now();
   const summaries = await ctx.store.guildSummaries(interaction.guildId!);
-  const entries = [...summaries].map(([userId, stored]) => {
-    const summary = currentSummary(stored, now);
-    const tallies = view.period === 'all' ? summary.all : summary[view.period].tallies;
-    return [userId, tallies] as [string, typeof tallies];
-  });
+  // Read each learner's tallies for the period in place: no copies of 10,000 records per page.
+  const key = view.period === 'all' ? 'all' : periodKey(view.period, ctx.now());
+  const entries: [string, DomainTallies][] = [];
+  for (const [userId, summary] of summaries) {
+    if (view.period === 'all') entries.push([userId, summary.all]);
+    else if (summary[view.period].key === key) entries.push([userId, summary[view.period].tallies]);
+  }
   const board = buildLeaderboard(entries, ctx.weights, view.domain);
   return renderLeaderboard(ctx.content, { board, viewerId: interaction.user.id, ...view });
 }
