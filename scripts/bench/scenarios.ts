@@ -1,0 +1,21 @@
+// The benchmark scenarios, in the order they run.
+import type { Figure, Size } from './measure.ts';
+import { answerThroughput } from './throughput.ts';
+import { storeScale } from './storeScale.ts';
+
+export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
+  throughput: answerThroughput,
+  scale: storeScale,
+};
+
+export async function runBenchmarks(size: Size, only: string | undefined, log: (line: string) => void): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const [name, run] of Object.entries(SCENARIOS)) {
+    if (only && only !== name) continue;
+    log(`running ${name} (${size})...`);
+    const started = Date.now();
+    figures.push(...(await run(size)));
+    log(`  ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return figures;
+}

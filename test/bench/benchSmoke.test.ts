@@ -1,0 +1,25 @@
+// Runs every benchmark scenario at a tiny size so the harness cannot rot. Asserts correctness
+// (nothing lost, each post exactly once), never speed: machines here are shared and noisy.
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../scripts/bench/scenarios.ts';
+
+describe('benchmark harness (smoke size)', () => {
+  it('answer throughput loses no answer', async () => {
+    const figures = await SCENARIOS.throughput!('smoke');
+    expect(figures.find((f) => f.metric === 'answers lost')?.value).toBe(0);
+    expect(figures.find((f) => f.metric === 'answers recorded per second')?.value).toBeGreaterThan(0);
+  });
+
+  it('store scale measures leaderboard and stats for big and small servers', async () => {
+    const figures = await SCENARIOS.scale!('smoke');
+    expect(figures.map((f) => f.metric)).toEqual([
+      'leaderboard p99, 200 members',
+      'stats p99, 200 members',
+      'leaderboard first load, 200 members',
+      'leaderboard p99, 20 members among 6 servers',
+      'stats p99, 20 members among 6 servers',
+      'leaderboard p99 with 5 more servers in the store',
+    ]);
+    for (const figure of figures) expect(Number.isFinite(figure.value)).toBe(true);
+  });
+});
