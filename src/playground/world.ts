@@ -1,0 +1,48 @@
+// The study server the playground and the end-to-end tests share: one admin, two members,
+// a study channel and a channel for the daily question.
+import { Permission, type DiscordEmulator } from '../emulator/index.ts';
+
+export interface StudyWorld {
+  guildId: string;
+  guildName: string;
+  members: { id: string; name: string; admin: boolean }[];
+  channels: { id: string; name: string; topic: string }[];
+  /** Named handles for tests. */
+  admin: string;
+  member: string;
+  otherMember: string;
+  studyChannel: string;
+  dailyChannel: string;
+}
+
+/** What the bot gets on invite: exactly the permissions the README asks for. */
+export const BOT_PERMISSIONS = Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks;
+
+export function createStudyWorld(emulator: DiscordEmulator, name = 'AI-300 study group'): StudyWorld {
+  const guild = emulator.createGuild({ name, adminRole: true, botPermissions: BOT_PERMISSIONS });
+  const people = [
+    { username: 'ana', name: 'Ana', admin: true },
+    { username: 'ben', name: 'Ben', admin: false },
+    { username: 'chloe', name: 'Chloé', admin: false },
+  ];
+  const members = people.map((person) => {
+    const user = emulator.createUser({ username: person.username, globalName: person.name });
+    emulator.addMember(guild.id, user.id, person.admin && guild.adminRoleId ? { roles: [guild.adminRoleId] } : {});
+    return { id: user.id, name: person.name, admin: person.admin };
+  });
+  const channels = [
+    { name: 'study', topic: 'Try /ai300 quiz, /ai300 cheatsheet, /ai300 distinction ...' },
+    { name: 'daily-question', topic: 'Admins: /ai300-daily set channel:#daily-question time:08:00' },
+  ].map((channel) => ({ ...channel, id: emulator.createTextChannel(guild.id, channel).id }));
+  return {
+    guildId: guild.id,
+    guildName: name,
+    members,
+    channels,
+    admin: members[0]!.id,
+    member: members[1]!.id,
+    otherMember: members[2]!.id,
+    studyChannel: channels[0]!.id,
+    dailyChannel: channels[1]!.id,
+  };
+}
