@@ -1,0 +1,113 @@
+// End-to-end harness: the emulator, the study world and the real bot (real discord.js client)
+// connected through DISCORD_API_URL and a token, as in production.
+import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
+import { startBot, type RunningBot } from '../../src/bot/startBot.ts';
+import { loadContent, type Content } from '../../src/content/load.ts';
+import { seededRandom } from '../../src/domain/random.ts';
+import { startEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionHandle, type OptionValue } from '../../src/emulator/index.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { createStudyWorld, type StudyWorld } from '../../src/playground/world.ts';
+import { testClock, type TestClock } from '../helpers/botContext.ts';
+
+let sharedContent: Content | undefined;
+export function content(): Content {
+  sharedContent ??= loadContent();
+  return sharedContent;
+}
+
+export interface E2E {
+  emulator: DiscordEmulator;
+  world: StudyWorld;
+  bot: RunningBot;
+  clock: TestClock;
+  storeUrl: string;
+  /** Stops the bot and starts a new one on the same store and emulator (a restart). */
+  restartBot(): Promise<RunningBot>;
+  stop(): Promise<void>;
+}
+
+/** Commands register globally, as in production, unless `guildCommands` mimics DISCORD_GUILD_ID. */
+export async function startE2E(options: { storeUrl?: string; emulator?: EmulatorOptions; start?: string; guildCommands?: boolean } = {}): Promise<E2E> {
+  const emulator = await startEmulator({ waitTimeoutMs: 8000, ...options.emulator });
+  const world = createStudyWorld(emulator);
+  const clock = testClock(options.start ?? '2026-11-27T09:00:00Z');
+  const storeUrl = options.storeUrl ?? 'memory://';
+  const launch = () =>
+    startBot({
+      token: emulator.token,
+      apiUrl: emulator.apiUrl,
+      storeUrl,
+      ...(options.guildCommands && { guildId: world.guildId }),
+      content: content(),
+      logger: silentLogger,
+      now: clock.now,
+      random: seededRandom(42),
+      startScheduler: false,
+      liveCountIntervalMs: 100,
+    });
+  const e2e: E2E = {
+    emulator,
+    world,
+    clock,
+    storeUrl,
+    bot: await launch(),
+    async restartBot() {
+      await e2e.bot.stop();
+      e2e.bot = await launch();
+      return e2e.bot;
+    },
+    async stop() {
+      await e2e.bot.stop();
+      await emulator.close();
+    },
+  };
+  return e2e;
+}
+
+/** Runs `/ai300 <sub>` (or another command) as a member and returns the interaction handle. */
+export function ai300(e2e: E2E, userId: string, subcommand: string, options: Record<string, OptionValue> = {}, channelId = e2e.world.studyChannel): InteractionHandle {
+  return e2e.emulator.slash({ userId, channelId, command: 'ai300', subcommand, options });
+}
+
+export function daily(e2e: E2E, userId: string, subcommand: string, options: Record<string, OptionValue> = {}, channelId = e2e.world.studyChannel): InteractionHandle {
+  return e2e.emulator.slash({ userId, channelId, command: 'ai300-daily', subcommand, options });
+}
+
+export function embedText(message: APIMessage): string {
+  return [message.content, ...message.embeds.map((e: APIEmbed) => [e.title, e.description, ...(e.fields ?? []).map((f) => `${f.name}\n${f.value}`), e.footer?.text].join('\n'))].join('\n');
+}
+
+export function buttons(message: APIMessage): { label: string; customId: string; disabled: boolean }[] {
+  return (message.components ?? []).flatMap((row) =>
+    ((row as { components: { type: number; label?: string; custom_id?: string; disabled?: boolean }[] }).components ?? [])
+      .filter((c) => c.type === 2)
+      .map((c) => ({ label: c.label ?? '', customId: c.custom_id ?? '', disabled: Boolean(c.disabled) })),
+  );
+}
+
+export function isEphemeral(message: APIMessage): boolean {
+  return ((message.flags ?? 0) & 64) !== 0;
+}
+
+/** The question id shown in a question's footer. */
+export function questionIdOf(message: APIMessage): string {
+  const footer = message.embeds.at(-1)?.footer?.text ?? '';
+  const id = /^([a-z]+-\d{3})/.exec(footer)?.[1];
+  if (!id) throw new Error(`no question id in footer "${footer}"`);
+  return id;
+}
+
+/** Clicks the answer button for `letter` (or the right / a wrong one) on a question message. */
+export function answer(e2e: E2E, userId: string, message: APIMessage, pick: 'right' | 'wrong' | 'A' | 'B' | 'C' | 'D'): InteractionHandle {
+  const question = content().questionById.get(questionIdOf(message))!;
+  const letter = pick === 'right' ? question.answer : pick === 'wrong' ? (['A', 'B', 'C', 'D'] as const).find((l) => l !== question.answer)! : pick;
+  const button = buttons(message).find((b) => b.label === letter);
+  if (!button) throw new Error(`no ${letter} button on message ${message.id}`);
+  return e2e.emulator.click({ userId, messageId: message.id, customId: button.customId });
+}
+
+export function clickLabel(e2e: E2E, userId: string, message: APIMessage, label: string | RegExp): InteractionHandle {
+  const button = buttons(message).find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));
+  if (!button) throw new Error(`no button "${label}" on message ${message.id}: ${buttons(message).map((b) => b.label).join(', ')}`);
+  return e2e.emulator.click({ userId, messageId: message.id, customId: button.customId });
+}
