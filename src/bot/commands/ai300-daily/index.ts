@@ -1,6 +1,6 @@
 // /ai300-daily: admins set up one question a day per channel. Hidden by default from members
 // without Manage Channels, and checked again when run.
-import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { DISCORD_LIMITS } from '../../../render/limits.ts';
 import { searchTimeZones } from '../../../domain/daily/clock.ts';
 import { UserError } from '../../errors.ts';
@@ -19,6 +19,8 @@ export function createDailyCommand(): SlashCommand {
     .setDescription('A daily AI-300 question in a channel, aimed at its weakest domain')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
     .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setNSFW(false)
     .addSubcommand((s) =>
       s
         .setName('set')

@@ -1,5 +1,5 @@
 // The /ai300 command: its definition (built from content, no side effects) and a dispatch table.
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { Content } from '../../../content/load.ts';
 import { UserError } from '../../errors.ts';
 import type { SlashCommand } from '../types.ts';
@@ -8,7 +8,14 @@ import { ai300Subcommands } from './registry.ts';
 export function createAi300Command(content: Content): SlashCommand {
   const subcommands = ai300Subcommands();
   const byName = new Map(subcommands.map((sub) => [sub.name, sub]));
-  const builder = new SlashCommandBuilder().setName('ai300').setDescription('AI-300 study companion: cheat sheet, quizzes, stats');
+  // Contexts and integration types spelled out: Discord fills in defaults, and an explicit value
+  // lets the start-up sync see that nothing changed.
+  const builder = new SlashCommandBuilder()
+    .setName('ai300')
+    .setDescription('AI-300 study companion: cheat sheet, quizzes, stats')
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setNSFW(false);
   for (const sub of subcommands) {
     builder.addSubcommand((s) => {
       const base = s.setName(sub.name).setDescription(sub.description);
