@@ -241,6 +241,14 @@ export class DiscordEmulator {
     return message ? asApiMessage(message.data) : undefined;
   }
 
+  /**
+   * A server admin's per-member override of a command (Server Settings > Integrations): when
+   * allowed, the member can run it even without its default_member_permissions.
+   */
+  setCommandOverride(guildId: string, commandName: string, userId: string, allowed: boolean): void {
+    this.state.commands.setUserOverride(guildId, commandName, userId, allowed);
+  }
+
   /** Registered commands: global without a guild id, else that guild's. */
   commands(guildId?: string): APIApplicationCommand[] {
     return this.state.commands.list(guildId).map(asApiCommand);

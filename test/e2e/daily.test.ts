@@ -17,6 +17,15 @@ describe('daily question end to end', () => {
   });
   afterEach(() => e2e.emulator.assertNoViolations());
 
+  it('hides /ai300-daily from members without Manage Channels, and refuses one a server override lets through', async () => {
+    expect(() => daily(e2e, e2e.world.member, 'status')).toThrow(/default_member_permissions/);
+    e2e.emulator.setCommandOverride(e2e.world.guildId, 'ai300-daily', e2e.world.member, true);
+    const refused = await daily(e2e, e2e.world.member, 'set', { channel: e2e.world.dailyChannel, time: '08:00' }).waitForReply();
+    expect(isEphemeral(refused)).toBe(true);
+    expect(refused.content).toContain('You need the **Manage Channels** permission');
+    expect((await e2e.bot.ctx.daily.store.getConfig(e2e.world.guildId)).channels).toEqual({});
+  });
+
   it('validates the time and the time zone', async () => {
     const badTime = await daily(e2e, e2e.world.admin, 'set', { channel: e2e.world.dailyChannel, time: '25:00' }).waitForReply();
     expect(isEphemeral(badTime)).toBe(true);

@@ -9,11 +9,22 @@ export type CommandJson = Record<string, unknown> & { id: string; name: string; 
 export class CommandRegistry {
   private readonly global = new Map<string, CommandJson>();
   private readonly guilds = new Map<string, Map<string, CommandJson>>();
+  /** A server's per-user command permission overrides (Server Settings > Integrations). */
+  private readonly userOverrides = new Map<string, boolean>();
 
   constructor(
     private readonly applicationId: string,
     private readonly nextId: () => string,
   ) {}
+
+  /** Like Discord's integration settings: allow or deny one member a command in a server, whatever default_member_permissions says. */
+  setUserOverride(guildId: string, commandName: string, userId: string, allowed: boolean): void {
+    this.userOverrides.set(`${guildId}:${commandName}:${userId}`, allowed);
+  }
+
+  userOverride(guildId: string, commandName: string, userId: string): boolean | undefined {
+    return this.userOverrides.get(`${guildId}:${commandName}:${userId}`);
+  }
 
   list(guildId?: string): CommandJson[] {
     return [...this.scope(guildId).values()];

@@ -158,17 +158,19 @@ function commandFor(state: EmulatorState, action: SlashAction) {
     const known = [...state.commands.list(), ...(place.guild ? state.commands.list(place.guild.id) : [])].map((c) => `/${c.name}`);
     throw new UserActionError(`No registered command /${action.command} here (registered: ${known.join(', ') || 'none'})`);
   }
-  checkAvailability(command, place.guild !== undefined, place.userPermissions, `/${command.name}`);
+  const override = place.guild ? state.commands.userOverride(place.guild.id, String(command.name), action.userId) : undefined;
+  if (override === false) throw new UserActionError(`/${command.name} is denied to this member by the server's integration settings`);
+  checkAvailability(command, place.guild !== undefined, place.userPermissions, `/${command.name}`, override === true);
   return { command, place: { guild: place.guild, channel: place.channel, userId: action.userId } };
 }
 
-function checkAvailability(command: CommandJson, inGuild: boolean, permissions: bigint, label: string): void {
+function checkAvailability(command: CommandJson, inGuild: boolean, permissions: bigint, label: string, allowedByOverride = false): void {
   const contexts = Array.isArray(command.contexts) ? (command.contexts as number[]) : undefined;
   if (inGuild) {
     if (contexts && !contexts.includes(ContextType.Guild)) throw new UserActionError(`${label} is not available in guilds (contexts ${JSON.stringify(contexts)})`);
     if (!hasAll(permissions, Permission.UseApplicationCommands)) throw new UserActionError(`The user lacks Use Application Commands in this channel`);
     const required = command.default_member_permissions;
-    if (typeof required === 'string' && !hasAll(permissions, BigInt(required))) {
+    if (!allowedByOverride && typeof required === 'string' && !hasAll(permissions, BigInt(required))) {
       throw new UserActionError(`${label} requires permissions ${required} (default_member_permissions) that the user lacks`);
     }
     return;
