@@ -5,7 +5,7 @@ import { startBot, type RunningBot } from '../../src/bot/startBot.ts';
 import { loadContent, type Content } from '../../src/content/load.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { startEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionHandle, type OptionValue } from '../../src/emulator/index.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { silentLogger, type Logger } from '../../src/logger.ts';
 import { createStudyWorld, type StudyWorld } from '../../src/playground/world.ts';
 import { testClock, type TestClock } from '../helpers/botContext.ts';
 
@@ -27,7 +27,7 @@ export interface E2E {
 }
 
 /** Commands register globally, as in production, unless `guildCommands` mimics DISCORD_GUILD_ID. */
-export async function startE2E(options: { storeUrl?: string; emulator?: EmulatorOptions; start?: string; guildCommands?: boolean } = {}): Promise<E2E> {
+export async function startE2E(options: { storeUrl?: string; emulator?: EmulatorOptions; start?: string; guildCommands?: boolean; logger?: Logger } = {}): Promise<E2E> {
   const emulator = await startEmulator({ waitTimeoutMs: 8000, ...options.emulator });
   const world = createStudyWorld(emulator);
   const clock = testClock(options.start ?? '2026-11-27T09:00:00Z');
@@ -39,7 +39,7 @@ export async function startE2E(options: { storeUrl?: string; emulator?: Emulator
       storeUrl,
       ...(options.guildCommands && { guildId: world.guildId }),
       content: content(),
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       now: clock.now,
       random: seededRandom(42),
       startScheduler: false,

@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ButtonStyle, ComponentType, type TextChannel } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
 import { StoreError } from '../../src/store/studyStore.ts';
 import { ai300, answer, clickLabel, embedText, isEphemeral, startE2E, type E2E } from './harness.ts';
 
 describe('resilience end to end', () => {
   let e2e: E2E;
+  const logLines: string[] = [];
   beforeAll(async () => {
-    e2e = await startE2E({ storeUrl: `sqlite://${join(mkdtempSync(join(tmpdir(), 'ai300-e2e-')), 'bot.sqlite')}` });
+    const logger = createLogger('debug', { write: (line: string) => void logLines.push(line) });
+    e2e = await startE2E({ storeUrl: `sqlite://${join(mkdtempSync(join(tmpdir(), 'ai300-e2e-')), 'bot.sqlite')}`, logger });
   });
   afterAll(async () => {
     await e2e?.stop();
@@ -91,5 +94,15 @@ describe('resilience end to end', () => {
     }
     const after = await ai300(e2e, e2e.world.otherMember, 'quiz').waitForReply();
     expect(isEphemeral(after)).toBe(true);
+  });
+
+  it('logs failures with context but never the bot token or an interaction token', () => {
+    const log = logLines.join('');
+    expect(log).toContain('interaction failed'); // the store failure above was logged...
+    expect(log).toContain('unroutable component'); // ...and so were the bad buttons
+    expect(log).not.toContain(e2e.emulator.token);
+    const interactionTokens = e2e.emulator.requests.map((r) => /\/webhooks\/\d+\/([^/]+)/.exec(r.path)?.[1]).filter(Boolean) as string[];
+    expect(interactionTokens.length).toBeGreaterThan(0);
+    for (const token of interactionTokens) expect(log).not.toContain(token);
   });
 });
