@@ -13,13 +13,14 @@ const ENDED = 'This diagnostic run has ended or was replaced by a newer one. Sta
 export const onDiagnosticAnswer: ComponentHandler<'diagnostic'> = async (interaction, id, ctx) => {
   if (await refuseStranger(interaction, id.ownerId, 'Start your own with `/ai300 diagnostic`.')) return;
   const guild = guildKey(interaction);
+  // Acknowledge before touching the store: Discord allows 3 seconds for the first answer.
+  await interaction.deferUpdate();
   const run = (await ctx.store.getLearner(guild, id.ownerId)).diagnostic;
   if (!run || run.runId !== id.runId) throw new UserError(ENDED);
   const questions = run.questionIds.map((qid) => ctx.content.questionById.get(qid));
   if (questions.some((q) => !q)) throw new UserError('A question in this run was removed from the bank. Please start a new `/ai300 diagnostic`.');
   const question = questions[id.position] as Question | undefined;
   if (!question) throw new UserError(ENDED);
-  await interaction.deferUpdate();
   const outcome = await ctx.store.recordAnswer(
     guild,
     id.ownerId,
