@@ -82,6 +82,16 @@ describe('study loop end to end', () => {
     expect(total(after) - total(before)).toBe(10);
   });
 
+  it('refuses an answer to a diagnostic run that a newer run replaced', async () => {
+    const user = e2e.world.admin;
+    const old = await ai300(e2e, user, 'diagnostic').waitForReply();
+    await ai300(e2e, user, 'diagnostic').waitForReply();
+    const click = answer(e2e, user, old, 'right');
+    const notice = await click.waitForFollowUp();
+    expect(isEphemeral(notice)).toBe(true);
+    expect(notice.content).toContain('This diagnostic run has ended or was replaced by a newer one');
+  });
+
   it('reviews a missed question once it is due, and says when the next one comes before that', async () => {
     const user = e2e.world.otherMember; // missed one question above
     const early = await ai300(e2e, user, 'review').waitForReply();
