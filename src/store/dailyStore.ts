@@ -7,7 +7,7 @@ import type { DailySchedule } from '../domain/daily/schedule.ts';
 import { addAnswer } from '../domain/mastery.ts';
 import { KeyedQueue } from './keyedQueue.ts';
 import type { KeyValue } from './kv.ts';
-import { StoreError } from './studyStore.ts';
+import { guarded } from './studyStore.ts';
 
 export interface ChannelSchedule extends DailySchedule {
   /** Set while a claimed day's post is being sent; cleared once it is out. */
@@ -52,20 +52,12 @@ export class DailyStore {
 
   constructor(private readonly kv: KeyValue) {}
 
-  private async guard<T>(operation: string, task: () => Promise<T>): Promise<T> {
-    try {
-      return await task();
-    } catch (error) {
-      throw error instanceof StoreError ? error : new StoreError(operation, error);
-    }
-  }
-
   async getConfig(guild: string): Promise<DailyConfig> {
-    return this.guard('read', async () => (await this.kv.get<DailyConfig>(keys.config(guild))) ?? { v: 1, channels: {} });
+    return guarded('read', async () => (await this.kv.get<DailyConfig>(keys.config(guild))) ?? { v: 1, channels: {} });
   }
 
   async getConfigs(guilds: string[]): Promise<Map<string, DailyConfig>> {
-    return this.guard('read', async () => {
+    return guarded('read', async () => {
       const values = await this.kv.getMany<DailyConfig>(guilds.map(keys.config));
       const found = new Map<string, DailyConfig>();
       values.forEach((config, i) => {
@@ -78,7 +70,7 @@ export class DailyStore {
   /** Changes a server's schedules under its lock; `change` returns the result and whether to save. */
   async updateConfig<T>(guild: string, change: (config: DailyConfig) => { save: boolean; result: T }): Promise<T> {
     return this.queue.run(keys.config(guild), () =>
-      this.guard('update', async () => {
+      guarded('update', async () => {
         const config = (await this.kv.get<DailyConfig>(keys.config(guild))) ?? { v: 1, channels: {} };
         const copy: DailyConfig = { v: 1, channels: structuredClone(config.channels) };
         const { save, result } = change(copy);
@@ -89,16 +81,16 @@ export class DailyStore {
   }
 
   async getPost(guild: string, postId: string): Promise<DailyPost | undefined> {
-    return this.guard('read', () => this.kv.get<DailyPost>(keys.post(guild, postId)));
+    return guarded('read', () => this.kv.get<DailyPost>(keys.post(guild, postId)));
   }
 
   async savePost(post: DailyPost): Promise<void> {
-    await this.queue.run(keys.post(post.guildId, post.postId), () => this.guard('write', () => this.kv.set(keys.post(post.guildId, post.postId), post)));
+    await this.queue.run(keys.post(post.guildId, post.postId), () => guarded('write', () => this.kv.set(keys.post(post.guildId, post.postId), post)));
   }
 
   async updatePost(guild: string, postId: string, change: (post: DailyPost) => DailyPost): Promise<DailyPost | undefined> {
     return this.queue.run(keys.post(guild, postId), () =>
-      this.guard('update', async () => {
+      guarded('update', async () => {
         const post = await this.kv.get<DailyPost>(keys.post(guild, postId));
         if (!post) return undefined;
         const next = change(post);
@@ -111,7 +103,7 @@ export class DailyStore {
   /** One answer per member per post, decided under the post's lock. */
   async answerPost(guild: string, postId: string, userId: string, letter: ChoiceLetter): Promise<DailyAnswerOutcome> {
     return this.queue.run(keys.post(guild, postId), () =>
-      this.guard('answer', async () => {
+      guarded('answer', async () => {
         const post = await this.kv.get<DailyPost>(keys.post(guild, postId));
         if (!post) return { status: 'missing' };
         const previous = post.answers[userId];
@@ -124,7 +116,7 @@ export class DailyStore {
   }
 
   async getChannel(guild: string, channel: string): Promise<ChannelRecord> {
-    return this.guard('read', async () => (await this.kv.get<ChannelRecord>(keys.channel(guild, channel))) ?? { tallies: {}, tagMisses: {}, recent: [] });
+    return guarded('read', async () => (await this.kv.get<ChannelRecord>(keys.channel(guild, channel))) ?? { tallies: {}, tagMisses: {}, recent: [] });
   }
 
   async recordChannelAnswer(guild: string, channel: string, domain: DomainId, tags: readonly MissTag[], correct: boolean): Promise<void> {
@@ -144,7 +136,7 @@ export class DailyStore {
 
   private async updateChannel(guild: string, channel: string, change: (record: ChannelRecord) => ChannelRecord): Promise<void> {
     await this.queue.run(keys.channel(guild, channel), () =>
-      this.guard('update', async () => {
+      guarded('update', async () => {
         const record = (await this.kv.get<ChannelRecord>(keys.channel(guild, channel))) ?? { tallies: {}, tagMisses: {}, recent: [] };
         await this.kv.set(keys.channel(guild, channel), change(record));
       }),

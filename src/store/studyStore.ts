@@ -35,6 +35,15 @@ export class StoreError extends Error {
   }
 }
 
+/** Runs a store operation so that any backend failure reaches the caller as a StoreError. */
+export async function guarded<T>(operation: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    throw error instanceof StoreError ? error : new StoreError(operation, error);
+  }
+}
+
 export interface AnswerInput {
   questionId: string;
   domain: DomainId;
@@ -88,30 +97,22 @@ export class StudyStore {
 
   constructor(private readonly kv: KeyValue) {}
 
-  private async guard<T>(operation: string, task: () => Promise<T>): Promise<T> {
-    try {
-      return await task();
-    } catch (error) {
-      throw error instanceof StoreError ? error : new StoreError(operation, error);
-    }
-  }
-
   private learnerLock<T>(guild: string, user: string, task: () => Promise<T>): Promise<T> {
     return this.queue.run(keys.learner(guild, user), task);
   }
 
   async getLearner(guild: string, user: string): Promise<LearnerRecord> {
-    return this.guard('read', async () => (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner());
+    return guarded('read', async () => (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner());
   }
 
   async getSummary(guild: string, user: string, now: Date): Promise<MasterySummary> {
-    return this.guard('read', async () => currentSummary(await this.kv.get<MasterySummary>(keys.summary(guild, user)), now));
+    return guarded('read', async () => currentSummary(await this.kv.get<MasterySummary>(keys.summary(guild, user)), now));
   }
 
   /** Changes a learner record under the learner's lock; `change` returns what to save (or undefined to skip). */
   async updateLearner<T>(guild: string, user: string, change: (learner: LearnerRecord) => { save?: LearnerRecord; result: T }): Promise<T> {
     return this.learnerLock(guild, user, () =>
-      this.guard('update', async () => {
+      guarded('update', async () => {
         const learner = (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
         const { save, result } = change(learner);
         if (save) await this.kv.set(keys.learner(guild, user), save);
@@ -130,7 +131,7 @@ export class StudyStore {
 
   async recordAnswer(guild: string, user: string, answer: AnswerInput, hooks: AnswerHooks = {}): Promise<AnswerOutcome> {
     return this.learnerLock(guild, user, () =>
-      this.guard('answer', async () => {
+      guarded('answer', async () => {
         const [storedLearner, storedSummary] = await this.kv.getMany<LearnerRecord | MasterySummary>([
           keys.learner(guild, user),
           keys.summary(guild, user),
@@ -163,7 +164,7 @@ export class StudyStore {
 
   async logMiss(guild: string, user: string, miss: LoggedMiss): Promise<LearnerRecord> {
     return this.learnerLock(guild, user, () =>
-      this.guard('log miss', async () => {
+      guarded('log miss', async () => {
         const learner = (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
         const next: LearnerRecord = {
           ...learner,
@@ -205,7 +206,7 @@ export class StudyStore {
   /** Erases a learner's records in one server. */
   async forget(guild: string, user: string): Promise<void> {
     await this.learnerLock(guild, user, () =>
-      this.guard('forget', async () => {
+      guarded('forget', async () => {
         await this.kv.delete(keys.learner(guild, user));
         await this.kv.delete(keys.summary(guild, user));
         this.noteSummary(guild, user, undefined);
@@ -233,7 +234,7 @@ export class StudyStore {
     const prefix = keys.summaryPrefix(guild);
     const pending = new Map<string, MasterySummary | undefined>();
     this.writesDuringLoad.set(guild, pending);
-    const load = this.guard('read', async () => {
+    const load = guarded('read', async () => {
       const rows = await this.kv.scan<MasterySummary>(prefix);
       const loaded = new Map(rows.map(([key, summary]) => [key.slice(prefix.length), summary]));
       // Answers recorded while the scan ran are newer than what it read.

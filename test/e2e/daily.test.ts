@@ -1,21 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Permission, type DiscordEmulator } from '../../src/emulator/index.ts';
-import { answer, buttons, content, daily, embedText, isEphemeral, questionIdOf, startE2E, type E2E } from './harness.ts';
+import { answer, buttons, content, daily, embedText, isEphemeral, questionIdOf, useE2E } from './harness.ts';
 
 function dailyPosts(emulator: DiscordEmulator, channelId: string) {
   return emulator.messages(channelId).filter((m) => m.embeds[0]?.title?.includes('Daily question'));
 }
 
 describe('daily question end to end', () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    // 07:00 in Paris.
-    e2e = await startE2E({ start: '2026-11-27T06:00:00Z' });
-  });
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-  afterEach(() => e2e.emulator.assertNoViolations());
+  // 07:00 in Paris.
+  const e2e = useE2E({ start: '2026-11-27T06:00:00Z' });
 
   it('hides /ai300-daily from members without Manage Channels, and refuses one a server override lets through', async () => {
     expect(() => daily(e2e, e2e.world.member, 'status')).toThrow(/default_member_permissions/);

@@ -1,6 +1,7 @@
 // End-to-end harness: the emulator, the study world and the real bot (real discord.js client)
 // connected through DISCORD_API_URL and a token, as in production.
 import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/startBot.ts';
 import { loadContent, type Content } from '../../src/content/load.ts';
 import { seededRandom } from '../../src/domain/random.ts';
@@ -26,8 +27,33 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
-/** Commands register globally, as in production, unless `guildCommands` mimics DISCORD_GUILD_ID. */
-export async function startE2E(options: { storeUrl?: string; emulator?: EmulatorOptions; start?: string; guildCommands?: boolean; logger?: Logger } = {}): Promise<E2E> {
+export interface E2EOptions {
+  storeUrl?: string;
+  emulator?: EmulatorOptions;
+  /** The bot's clock at start. */
+  start?: string;
+  /** Register commands to the server, as with DISCORD_GUILD_ID (default: globally, as in production). */
+  guildCommands?: boolean;
+  logger?: Logger;
+}
+
+/**
+ * One emulator and bot for a describe block: started before its tests, stopped after, and every
+ * test ends by asserting that the bot sent nothing Discord would reject.
+ */
+export function useE2E(options: E2EOptions | (() => E2EOptions) = {}): E2E {
+  const e2e = {} as E2E;
+  beforeAll(async () => {
+    await startE2E(typeof options === 'function' ? options() : options, e2e);
+  });
+  afterAll(async () => {
+    await e2e.stop?.();
+  });
+  afterEach(() => e2e.emulator.assertNoViolations());
+  return e2e;
+}
+
+export async function startE2E(options: E2EOptions = {}, into = {} as E2E): Promise<E2E> {
   const emulator = await startEmulator({ waitTimeoutMs: 8000, ...options.emulator });
   const world = createStudyWorld(emulator);
   const clock = testClock(options.start ?? '2026-11-27T09:00:00Z');
@@ -45,7 +71,7 @@ export async function startE2E(options: { storeUrl?: string; emulator?: Emulator
       startScheduler: false,
       liveCountIntervalMs: 100,
     });
-  const e2e: E2E = {
+  const e2e: E2E = Object.assign(into, {
     emulator,
     world,
     clock,
@@ -60,7 +86,7 @@ export async function startE2E(options: { storeUrl?: string; emulator?: Emulator
       await e2e.bot.stop();
       await emulator.close();
     },
-  };
+  });
   return e2e;
 }
 

@@ -1,15 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ai300, buttons, clickLabel, embedText, isEphemeral, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ai300, buttons, clickLabel, embedText, isEphemeral, useE2E } from './harness.ts';
 
 describe('cheat-sheet lookups end to end', () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    e2e = await startE2E();
-  });
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-  afterEach(() => e2e.emulator.assertNoViolations());
+  const e2e = useE2E();
 
   it('registers /ai300 and /ai300-daily globally on start-up', () => {
     const names = e2e.emulator.commands().map((c) => c.name).sort();

@@ -2,22 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ButtonStyle, ComponentType, type TextChannel } from 'discord.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { StoreError } from '../../src/store/studyStore.ts';
-import { ai300, answer, clickLabel, embedText, isEphemeral, startE2E, type E2E } from './harness.ts';
+import { ai300, answer, clickLabel, embedText, isEphemeral, useE2E } from './harness.ts';
 
 describe('resilience end to end', () => {
-  let e2e: E2E;
   const logLines: string[] = [];
-  beforeAll(async () => {
-    const logger = createLogger('debug', { write: (line: string) => void logLines.push(line) });
-    e2e = await startE2E({ storeUrl: `sqlite://${join(mkdtempSync(join(tmpdir(), 'ai300-e2e-')), 'bot.sqlite')}`, logger });
-  });
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-  afterEach(() => e2e.emulator.assertNoViolations());
+  const e2e = useE2E(() => ({
+    storeUrl: `sqlite://${join(mkdtempSync(join(tmpdir(), 'ai300-e2e-')), 'bot.sqlite')}`,
+    logger: createLogger('debug', { write: (line: string) => void logLines.push(line) }),
+  }));
 
   it('keeps records and working buttons across a restart', async () => {
     const user = e2e.world.member;

@@ -1,10 +1,10 @@
 // With a slow store, every interaction must still be acknowledged inside Discord's deadline:
 // handlers answer or defer first, then do the slow work. The deadline is shortened here (and
 // the store slowed past it) so the test stays quick.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StudyStore } from '../../src/store/studyStore.ts';
 import type { DailyStore } from '../../src/store/dailyStore.ts';
-import { ai300, answer, clickLabel, daily, embedText, startE2E, type E2E } from './harness.ts';
+import { ai300, answer, clickLabel, daily, embedText, useE2E } from './harness.ts';
 
 const DEADLINE_MS = 400;
 const STORE_DELAY_MS = 700;
@@ -20,14 +20,10 @@ function slowDown<T extends object>(target: T, methods: (keyof T)[]): void {
 }
 
 describe('a slow store', () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    e2e = await startE2E({ emulator: { interactionDeadlineMs: DEADLINE_MS } });
+  const e2e = useE2E({ emulator: { interactionDeadlineMs: DEADLINE_MS } });
+  beforeAll(() => {
     slowDown<StudyStore>(e2e.bot.ctx.store, ['getLearner', 'getSummary', 'recordAnswer', 'noteServed', 'logMiss', 'saveDiagnostic', 'forget', 'guildSummaries', 'updateLearner']);
     slowDown<DailyStore>(e2e.bot.ctx.daily.store, ['getConfig', 'updateConfig', 'getPost', 'answerPost', 'getChannel']);
-  });
-  afterAll(async () => {
-    await e2e?.stop();
   });
 
   it('never delays the first answer to an interaction past the deadline', async () => {
@@ -42,6 +38,5 @@ describe('a slow store', () => {
     await ai300(e2e, user, 'miss', { tag: 'quality' }).waitForReply(10_000);
     const status = await daily(e2e, e2e.world.admin, 'status').waitForReply(10_000);
     expect(embedText(status)).toContain('No daily question');
-    e2e.emulator.assertNoViolations();
   });
 });

@@ -1,15 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ai300, answer, buttons, clickLabel, content, embedText, isEphemeral, questionIdOf, startE2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ai300, answer, buttons, clickLabel, content, embedText, isEphemeral, questionIdOf, useE2E } from './harness.ts';
 
 describe('study loop end to end', () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    e2e = await startE2E();
-  });
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-  afterEach(() => e2e.emulator.assertNoViolations());
+  const e2e = useE2E();
 
   const summaryOf = (userId: string, guildId = e2e.world.guildId) => e2e.bot.ctx.store.getSummary(guildId, userId, e2e.clock.now());
 
