@@ -46,7 +46,7 @@ describe('daily question end to end', () => {
     expect(reply.content).toContain('Daily question set for');
     expect(reply.content).toContain('08:00 Europe/Paris');
     const status = await daily(e2e, e2e.world.admin, 'status').waitForReply();
-    expect(embedText(status)).toContain('08:00 Europe/Paris');
+    expect(embedText(status)).toContain('Every day at 08:00 Europe/Paris · next: Fri 27 Nov, 08:00 Europe/Paris');
     expect(embedText(status)).toContain('No answers yet');
   });
 
@@ -127,6 +127,8 @@ describe('daily question end to end', () => {
     expect(result.failed).toHaveLength(1);
     const status = await daily(e2e, e2e.world.admin, 'status').waitForReply();
     expect(embedText(status)).toMatch(/Last attempt failed .*: (the channel no longer exists|That channel cannot take messages)/);
+    // The daily channel has 100 answers on record, so its weakest domain is known.
+    expect(embedText(status)).toMatch(/Weakest domain: \*\*[^*]+\*\* \(\d+%, 100 answers in this channel\)/);
     e2e.emulator.clearViolations(); // the scheduler's attempt on the deleted channel is expected to be refused
   });
 });

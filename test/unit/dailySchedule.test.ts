@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, isValidTimeZone, localTime, nextPostInstant, parseClockTime, searchTimeZones } from '../../src/domain/daily/clock.ts';
+import { formatLocal, instantOf, isValidTimeZone, localTime, nextPostInstant, parseClockTime, searchTimeZones } from '../../src/domain/daily/clock.ts';
 import { dueDecision } from '../../src/domain/daily/schedule.ts';
 
 describe('daily clock', () => {
@@ -33,6 +33,11 @@ describe('daily clock', () => {
     expect(instantOf('2026-03-30', 8 * 60, 'Europe/Paris').toISOString()).toBe('2026-03-30T06:00:00.000Z');
     // 02:30 does not exist on 29 March 2026 in Paris: the first minute after the gap is 03:00 local.
     expect(instantOf('2026-03-29', 150, 'Europe/Paris').toISOString()).toBe('2026-03-29T01:00:00.000Z');
+  });
+
+  it('formats an instant as the wall clock in a zone shows it', () => {
+    expect(formatLocal(new Date('2026-11-28T07:00:00Z'), 'Europe/Paris')).toBe('Sat 28 Nov, 08:00');
+    expect(formatLocal(new Date('2026-11-28T07:00:00Z'), 'America/New_York')).toBe('Sat 28 Nov, 02:00');
   });
 
   it('gives the next post time: today if not yet posted, else tomorrow', () => {

@@ -97,3 +97,13 @@ export function nextPostInstant(now: Date, minutes: number, zone: string, lastPo
   // Not yet posted today and the time has passed: it is due now (a late post).
   return candidate.getTime() < now.getTime() ? now : candidate;
 }
+
+/** "Sat 28 Nov, 08:00" as the clock on the wall in `zone` shows it. */
+export function formatLocal(instant: Date, zone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.weekday} ${parts.day} ${parts.month}, ${parts.hour}:${parts.minute}`;
+}

@@ -1,5 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import { formatClockTime, nextPostInstant } from '../../../domain/daily/clock.ts';
+import { formatClockTime, formatLocal, nextPostInstant } from '../../../domain/daily/clock.ts';
 import { masteryOf, weakestDomain } from '../../../domain/mastery.ts';
 import { COLORS, percent } from '../../../render/style.ts';
 import type { BotContext } from '../../context.ts';
@@ -20,7 +20,7 @@ export async function dailyStatus(interaction: ChatInputCommandInteraction<'cach
       const weakest = weakestDomain(record.tallies, ctx.weights);
       const answered = Object.values(record.tallies).reduce((sum, t) => sum + (t?.n ?? 0), 0);
       const lines = [
-        `⏰ ${formatClockTime(schedule.minutes)} ${schedule.timezone} · next <t:${Math.floor(next.getTime() / 1000)}:R>`,
+        `⏰ Every day at ${formatClockTime(schedule.minutes)} ${schedule.timezone} · next: ${formatLocal(next, schedule.timezone)} ${schedule.timezone} (<t:${Math.floor(next.getTime() / 1000)}:R>)`,
         answered > 0
           ? `🎯 Weakest domain: **${ctx.content.domainById.get(weakest)!.name}** (${percent(masteryOf(record.tallies[weakest]))}, ${answered} answers in this channel)`
           : '🎯 No answers yet: questions follow the exam weights until the channel has a record.',
