@@ -7,6 +7,7 @@ import { isoWeekKey, monthKey } from '../domain/periods.ts';
 import { scheduleReview } from '../domain/review.ts';
 import { extendStreak } from '../domain/streak.ts';
 import { KeyedQueue } from './keyedQueue.ts';
+import { GuildSummaryCache } from './summaryCache.ts';
 import type { KeyValue } from './kv.ts';
 import {
   ANSWERED_LIMIT,
@@ -88,12 +89,7 @@ function tally(tallies: DomainTallies, domain: DomainId, correct: boolean): Doma
 
 export class StudyStore {
   private readonly queue = new KeyedQueue();
-  /** Leaderboard summaries per guild, loaded on first use and kept current by our own writes
-   * (this process is the only writer of a guild's keys). */
-  private readonly summaryCache = new Map<string, Map<string, MasterySummary>>();
-  /** Writes made while a guild's summaries are being loaded, applied over what the scan read. */
-  private readonly writesDuringLoad = new Map<string, Map<string, MasterySummary | undefined>>();
-  private readonly loading = new Map<string, Promise<Map<string, MasterySummary>>>();
+  private readonly summaries = new GuildSummaryCache();
 
   constructor(private readonly kv: KeyValue) {}
 
@@ -156,7 +152,7 @@ export class StudyStore {
           [keys.learner(guild, user), next],
           [keys.summary(guild, user), summary],
         ]);
-        this.noteSummary(guild, user, summary);
+        this.summaries.note(guild, user, summary);
         return { status: 'recorded', summary, learner: next };
       }),
     );
@@ -190,7 +186,7 @@ export class StudyStore {
           [keys.learner(guild, user), next],
           [keys.summary(guild, user), summary],
         ]);
-        this.noteSummary(guild, user, summary);
+        this.summaries.note(guild, user, summary);
         return next;
       }),
     );
@@ -209,47 +205,20 @@ export class StudyStore {
       guarded('forget', async () => {
         await this.kv.delete(keys.learner(guild, user));
         await this.kv.delete(keys.summary(guild, user));
-        this.noteSummary(guild, user, undefined);
+        this.summaries.note(guild, user, undefined);
       }),
     );
   }
 
-  /** Keeps the leaderboard cache current with a write (undefined: the learner was erased). */
-  private noteSummary(guild: string, user: string, summary: MasterySummary | undefined): void {
-    const cached = this.summaryCache.get(guild);
-    const pending = this.writesDuringLoad.get(guild);
-    for (const target of [cached, pending]) {
-      if (!target) continue;
-      if (summary || target === pending) target.set(user, summary as MasterySummary);
-      else target.delete(user);
-    }
-  }
-
   /** Every learner's summary in a server (loaded once, then kept current by our own writes). */
-  async guildSummaries(guild: string): Promise<Map<string, MasterySummary>> {
-    const cached = this.summaryCache.get(guild);
-    if (cached) return cached;
-    const inFlight = this.loading.get(guild);
-    if (inFlight) return inFlight;
+  guildSummaries(guild: string): Promise<Map<string, MasterySummary>> {
     const prefix = keys.summaryPrefix(guild);
-    const pending = new Map<string, MasterySummary | undefined>();
-    this.writesDuringLoad.set(guild, pending);
-    const load = guarded('read', async () => {
-      const rows = await this.kv.scan<MasterySummary>(prefix);
-      const loaded = new Map(rows.map(([key, summary]) => [key.slice(prefix.length), summary]));
-      // Answers recorded while the scan ran are newer than what it read.
-      for (const [user, summary] of pending) {
-        if (summary) loaded.set(user, summary);
-        else loaded.delete(user);
-      }
-      this.summaryCache.set(guild, loaded);
-      return loaded;
-    }).finally(() => {
-      this.loading.delete(guild);
-      this.writesDuringLoad.delete(guild);
-    });
-    this.loading.set(guild, load);
-    return load;
+    return this.summaries.get(guild, () =>
+      guarded('read', async () => {
+        const rows = await this.kv.scan<MasterySummary>(prefix);
+        return new Map(rows.map(([key, summary]) => [key.slice(prefix.length), summary]));
+      }),
+    );
   }
 
   async close(): Promise<void> {
