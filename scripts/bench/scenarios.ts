@@ -2,10 +2,16 @@
 import type { Figure, Size } from './measure.ts';
 import { answerThroughput } from './throughput.ts';
 import { storeScale } from './storeScale.ts';
+import { interactionLatency } from './latency.ts';
+import { dailyFanout } from './fanout.ts';
+import { footprint } from './footprint.ts';
 
 export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
   throughput: answerThroughput,
   scale: storeScale,
+  latency: interactionLatency,
+  fanout: dailyFanout,
+  footprint,
 };
 
 export async function runBenchmarks(size: Size, only: string | undefined, log: (line: string) => void): Promise<Figure[]> {

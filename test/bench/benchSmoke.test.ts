@@ -22,4 +22,28 @@ describe('benchmark harness (smoke size)', () => {
     ]);
     for (const figure of figures) expect(Number.isFinite(figure.value)).toBe(true);
   });
+
+  it('interaction latency answers every interaction with no emulator violation', async () => {
+    const figures = await SCENARIOS.latency!('smoke');
+    const value = (metric: string) => figures.find((f) => f.metric === metric)?.value;
+    expect(value('interactions sent in the measured run')).toBeGreaterThan(0);
+    expect(value('interactions without an initial response')).toBe(0);
+    expect(value('emulator violations during the run')).toBe(0);
+  }, 120_000);
+
+  it('daily fan-out posts to each channel exactly once', async () => {
+    const figures = await SCENARIOS.fanout!('smoke');
+    const once = figures.find((f) => f.metric === 'channels without exactly one post');
+    expect(once?.value).toBe(0);
+    expect(once?.met).toBe(true);
+  }, 60_000);
+
+  it('footprint reports finite, positive memory and start-up figures', async () => {
+    const figures = await SCENARIOS.footprint!('smoke');
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    for (const figure of figures) {
+      expect(Number.isFinite(figure.value)).toBe(true);
+      expect(figure.value).toBeGreaterThan(0);
+    }
+  }, 120_000);
 });

@@ -1,0 +1,75 @@
+// A bot under test in a fresh child process (`npx tsx <script>`), talking JSON lines: it writes
+// events ({ event: 'ready', ... }) on stdout and reads commands ('measure', 'stop') on stdin.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BenchChild {
+  pid: number | undefined;
+  /** Resolves with the next event of that name; rejects if the child exits or time runs out. */
+  next<T = Record<string, unknown>>(event: string, timeoutMs: number): Promise<T>;
+  send(line: string): void;
+  /** Asks the child to stop and waits for it to exit (killing it after `timeoutMs`). */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export function spawnBenchChild(script: string, env: Record<string, string>): BenchChild {
+  const child = spawn('npx', ['tsx', fileURLToPath(new URL(script, import.meta.url))], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const queue: Record<string, unknown>[] = [];
+  const waiters: (() => void)[] = [];
+  let exited: string | undefined;
+  let stderr = '';
+  const wake = () => waiters.splice(0).forEach((resolve) => resolve());
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  child.stdin!.on('error', () => undefined);
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    try {
+      queue.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      return; // not ours (npx notices and the like)
+    }
+    wake();
+  });
+  const exit = new Promise<void>((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = `exited with ${code ?? signal}`;
+      wake();
+      resolve();
+    }),
+  );
+  const next = async <T>(event: string, timeoutMs: number): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = queue.findIndex((e) => e.event === event);
+      if (index >= 0) return queue.splice(index, 1)[0] as T;
+      if (exited) throw new Error(`${script} ${exited} before '${event}':\n${stderr}`);
+      if (Date.now() > deadline) throw new Error(`${script}: no '${event}' within ${timeoutMs} ms:\n${stderr}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  };
+  return {
+    pid: child.pid,
+    next,
+    send: (line) => {
+      if (child.exitCode === null) child.stdin!.write(`${line}\n`);
+    },
+    async stop(timeoutMs = 30_000) {
+      if (exited) return;
+      child.stdin!.write('stop\n');
+      const timer = setTimeout(() => child.kill(), timeoutMs);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}

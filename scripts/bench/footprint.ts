@@ -1,0 +1,125 @@
+// Memory and start-up: the bot runs in a fresh child process (footprintBot.ts) against an
+// emulator in this process, on a store holding a 10,000-member server; the child reports its own
+// RSS after start-up and after that server's leaderboard was served through Discord.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOMAIN_IDS } from '../../src/content/ids.ts';
+import { addAnswer, type DomainTallies } from '../../src/domain/mastery.ts';
+import { seededRandom } from '../../src/domain/random.ts';
+import { startEmulator, warmUpValidators } from '../../src/emulator/index.ts';
+import { BOT_PERMISSIONS } from '../../src/playground/world.ts';
+import { openKeyValue } from '../../src/store/kv.ts';
+import { emptyLearner, type MasterySummary } from '../../src/store/records.ts';
+import { currentSummary } from '../../src/store/studyStore.ts';
+import { spawnBenchChild } from './child.ts';
+import { type Figure, type Size, round } from './measure.ts';
+
+const ALL_SCHEMAS: Parameters<typeof warmUpValidators>[0] = ['ApplicationCommandCreateRequest', 'ApplicationCommandUpdateRequest', 'ApplicationCommandPatchRequestPartial', 'CreateMessageInteractionCallbackRequest', 'UpdateMessageInteractionCallbackRequest', 'ApplicationCommandAutocompleteCallbackRequest', 'ModalInteractionCallbackRequest', 'IncomingWebhookRequestPartial', 'IncomingWebhookUpdateRequestPartial', 'MessageCreateRequest', 'MessageEditRequestPartial'];
+
+interface ChildMemory {
+  rssMb: number;
+  heapUsedMb: number;
+  externalMb: number;
+  peakRssMb?: number;
+}
+interface ReadyReport extends ChildMemory {
+  event: 'ready';
+  totalMs: number;
+  gatewayMs: number;
+  beforeLoginMs: number;
+  afterReadyMs: number;
+  contentMs: number;
+  uptimeMs: number;
+}
+
+/** A server's learners as storeScale.ts writes them: a mastery summary and a learner record each. */
+async function populate(storeUrl: string, guildId: string, members: number): Promise<void> {
+  const kv = await openKeyValue(storeUrl);
+  const random = seededRandom(17);
+  const now = new Date();
+  const writes: Promise<void>[] = [];
+  for (let m = 0; m < members; m++) {
+    const user = String(200000000000000000n + BigInt(m));
+    const tallies: DomainTallies = {};
+    for (const domain of DOMAIN_IDS) for (let i = 0; i < 3 + Math.floor(random() * 20); i++) tallies[domain] = addAnswer(tallies[domain], random() < 0.6);
+    const base = currentSummary(undefined, now);
+    const summary: MasterySummary = { ...base, all: tallies, week: { key: base.week.key, tallies }, month: { key: base.month.key, tallies }, updatedAt: now.getTime() };
+    writes.push(kv.set(`g:${guildId}:s:${user}`, summary), kv.set(`g:${guildId}:u:${user}`, { ...emptyLearner(), tagMisses: { lifecycle: 3, quality: 1 } }));
+  }
+  await Promise.all(writes);
+  await kv.close();
+}
+
+export async function footprint(size: Size): Promise<Figure[]> {
+  const members = size === 'full' ? 10_000 : 200;
+  // The emulator compiles its request validators lazily; do it now so it does not count as the bot's start-up.
+  warmUpValidators(ALL_SCHEMAS);
+  const emulator = await startEmulator({ waitTimeoutMs: 60_000 });
+  const guild = emulator.createGuild({ name: 'Big study server', botPermissions: BOT_PERMISSIONS });
+  const viewer = emulator.createUser({ username: 'viewer' }).id;
+  emulator.addMember(guild.id, viewer);
+  const channelId = emulator.createTextChannel(guild.id, { name: 'study' }).id;
+  const dir = mkdtempSync(join(tmpdir(), 'ai300-footprint-'));
+  const storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
+  await populate(storeUrl, guild.id, members);
+
+  const child = spawnBenchChild('./footprintBot.ts', { BENCH_TOKEN: emulator.token, BENCH_API_URL: emulator.apiUrl, BENCH_STORE_URL: storeUrl });
+  try {
+    const ready = await child.next<ReadyReport>('ready', 90_000);
+    const dispatched = performance.now();
+    const reply = await emulator.slash({ userId: viewer, channelId, command: 'ai300', subcommand: 'leaderboard' }).waitForReply(60_000);
+    const leaderboardMs = performance.now() - dispatched;
+    if (!reply.embeds.length && !reply.content) throw new Error('footprint: the leaderboard reply is empty');
+    child.send('measure');
+    const after = await child.next<ChildMemory & { event: 'measure' }>('measure', 30_000);
+    await child.stop();
+    emulator.assertNoViolations();
+
+    const scenario = 'footprint';
+    const excludingGateway = ready.totalMs - ready.gatewayMs;
+    const split = Number.isFinite(ready.gatewayMs);
+    return [
+      {
+        scenario,
+        metric: 'RSS after start-up',
+        value: round(ready.rssMb, 1),
+        unit: 'MB',
+        target: '< 200 MB',
+        met: ready.rssMb < 200,
+        note: `the bot alone, in a fresh child process (npx tsx), heap used ${round(ready.heapUsedMb, 1)} MB`,
+      },
+      {
+        scenario,
+        metric: `RSS after a ${members}-member leaderboard`,
+        value: round(after.rssMb, 1),
+        unit: 'MB',
+        target: '< 200 MB',
+        met: after.rssMb < 200,
+        note: `peak RSS ${after.peakRssMb === undefined ? 'n/a' : round(after.peakRssMb, 1)} MB, heap used ${round(after.heapUsedMb, 1)} MB; /ai300 leaderboard through the emulator took ${round(leaderboardMs)} ms to the visible reply (first load of the server)`,
+      },
+      {
+        scenario,
+        metric: 'start to ready, excluding the gateway',
+        value: round(split ? excludingGateway : ready.totalMs),
+        unit: 'ms',
+        target: '< 2000 ms',
+        met: (split ? excludingGateway : ready.totalMs) < 2000,
+        note: split
+          ? `startBot() ${round(ready.totalMs)} ms in all: ${round(ready.beforeLoginMs)} ms before login (store, client), gateway ${round(ready.gatewayMs)} ms (login() to ClientReady), ${round(ready.afterReadyMs)} ms after ready (command sync); content loaded before startBot in ${round(ready.contentMs)} ms; process up ${round(ready.uptimeMs)} ms at ready (includes tsx start-up)`
+          : 'could not separate the gateway: total startBot() time',
+      },
+      {
+        scenario,
+        metric: 'start to ready, total (startBot call to resolve)',
+        value: round(ready.totalMs),
+        unit: 'ms',
+        note: `gateway handshake (login() to ClientReady, against the local emulator) ${round(ready.gatewayMs)} ms`,
+      },
+    ];
+  } finally {
+    await child.stop(5_000);
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,378 @@
+// Interaction latency under an open-loop load: the time from the emulator dispatching
+// INTERACTION_CREATE to the bot's initial response arriving at the emulator, for the study bot
+// and for a bare discord.js bot (the floor) on the same emulator setup, same load, same run.
+// Each bot runs in a child process (latencyBot.ts); BENCH_CPU_PROF=<dir> in the environment makes
+// it write a .cpuprofile, e.g. BENCH_CPU_PROF=/tmp/prof npx tsx scripts/bench.ts --only=latency
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIMessage } from 'discord-api-types/v10';
+import { seededRandom, type Random } from '../../src/domain/random.ts';
+import { startEmulator, UserActionError, warmUpValidators, type DiscordEmulator } from '../../src/emulator/index.ts';
+import { BOT_PERMISSIONS } from '../../src/playground/world.ts';
+import { spawnBenchChild } from './child.ts';
+import { type Figure, type Size, round, summarize } from './measure.ts';
+
+type Kind = 'click' | 'quiz' | 'stats' | 'leaderboard' | 'cheatsheet';
+/** The load mix: answer clicks (or "Next question" once answered) 60%, new quizzes 20%, lookups 20%. */
+const MIX: [Kind, number][] = [
+  ['click', 0.6],
+  ['quiz', 0.2],
+  ['stats', 0.1],
+  ['leaderboard', 0.05],
+  ['cheatsheet', 0.05],
+];
+
+export interface LoadShape {
+  guilds: number;
+  usersPerGuild: number;
+  rate: number;
+  durationMs: number;
+  /** How long to wait for every user to have a question before the run. */
+  warmupTimeoutMs: number;
+  /** How long to wait, after the run, for deferred replies to become visible. */
+  drainTimeoutMs: number;
+}
+
+export const SHAPES: Record<Size, LoadShape> = {
+  full: { guilds: 20, usersPerGuild: 100, rate: 200, durationMs: 30_000, warmupTimeoutMs: 120_000, drainTimeoutMs: 150_000 },
+  smoke: { guilds: 2, usersPerGuild: 10, rate: 20, durationMs: 1_000, warmupTimeoutMs: 20_000, drainTimeoutMs: 20_000 },
+};
+
+interface UserState {
+  id: string;
+  channelId: string;
+  /** The latest message of this user's that carries answer or "Next question" buttons. */
+  messageId?: string;
+  answers: string[];
+  next?: string;
+  /** Clicked, and that message has not been updated since. */
+  pending: boolean;
+  /** Index in the ready list, or -1. */
+  readyAt: number;
+}
+
+interface Sample {
+  kind: Kind | 'warmup';
+  /** performance.now() at INTERACTION_CREATE, at the initial callback, at the reply being visible. */
+  created: number;
+  callback: number;
+  visible: number;
+}
+
+interface PhaseResult {
+  latency: ReturnType<typeof summarize>;
+  /** p99 of the initial response per kind of interaction. */
+  p99ByKind: Record<string, number>;
+  visible: ReturnType<typeof summarize>;
+  sent: number;
+  perSecond: number;
+  byKind: Record<string, number>;
+  repeatClicks: number;
+  unanswered: number;
+  notVisible: number;
+  violations: number;
+  violationText: string;
+  rateLimited: number;
+  botAuthRequests: number;
+  generatorErrors: number;
+  lagMs: number;
+}
+
+/** The study world: `guilds` servers, each with one study channel and `usersPerGuild` members. */
+function buildWorld(emulator: DiscordEmulator, shape: LoadShape): UserState[] {
+  const users: UserState[] = [];
+  for (let g = 0; g < shape.guilds; g++) {
+    const guild = emulator.createGuild({ name: `Study group ${g}`, botPermissions: BOT_PERMISSIONS });
+    const channelId = emulator.createTextChannel(guild.id, { name: 'study' }).id;
+    for (let u = 0; u < shape.usersPerGuild; u++) {
+      const id = emulator.createUser({ username: `learner${g}x${u}` }).id;
+      emulator.addMember(guild.id, id);
+      users.push({ id, channelId, answers: [], pending: false, readyAt: -1 });
+    }
+  }
+  return users;
+}
+
+/** Fires `count` actions at `rate` per second on a timer, never waiting for responses. */
+function openLoop(rate: number, count: number, fire: (i: number) => void): Promise<{ elapsedMs: number; lagMs: number }> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    let sent = 0;
+    let lagMs = 0;
+    const tick = () => {
+      const now = performance.now();
+      const due = Math.min(count, Math.floor(((now - start) * rate) / 1000) + 1);
+      if (due > sent) lagMs = Math.max(lagMs, now - (start + (sent * 1000) / rate));
+      while (sent < due) fire(sent++);
+      if (sent >= count) {
+        resolve({ elapsedMs: performance.now() - start, lagMs });
+        return;
+      }
+      setTimeout(tick, Math.max(0, start + (sent * 1000) / rate - performance.now()));
+    };
+    tick();
+  });
+}
+
+async function until(check: () => boolean, timeoutMs: number, stepMs = 50): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, stepMs));
+  }
+  return true;
+}
+
+/** One phase (the study bot or the floor) on a fresh emulator. */
+export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promise<PhaseResult> {
+  warmUpValidators(['ApplicationCommandUpdateRequest', 'CreateMessageInteractionCallbackRequest', 'UpdateMessageInteractionCallbackRequest', 'IncomingWebhookRequestPartial', 'IncomingWebhookUpdateRequestPartial']);
+  const emulator = await startEmulator({ waitTimeoutMs: 30_000 });
+  const users = buildWorld(emulator, shape);
+  const dir = mkdtempSync(join(tmpdir(), 'ai300-latency-'));
+  // The bot under test runs in its own process, as it would against Discord.
+  const bot = spawnBenchChild('./latencyBot.ts', { BENCH_KIND: which, BENCH_TOKEN: emulator.token, BENCH_API_URL: emulator.apiUrl, BENCH_STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` });
+  try {
+    await bot.next('ready', 120_000);
+    return await drive(emulator, users, shape);
+  } finally {
+    await bot.stop();
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Warm-up, the measured open-loop run and the drain, as seen from the emulator. */
+async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadShape): Promise<PhaseResult> {
+  const byId = new Map(users.map((u) => [u.id, u]));
+
+  // ---- what the simulated users see -------------------------------------------------------
+  const ready: UserState[] = [];
+  const markReady = (user: UserState) => {
+    if (user.readyAt !== -1 || user.pending || !user.messageId) return;
+    user.readyAt = ready.length;
+    ready.push(user);
+  };
+  const unready = (user: UserState) => {
+    if (user.readyAt === -1) return;
+    const last = ready.pop()!;
+    if (last !== user) {
+      ready[user.readyAt] = last;
+      last.readyAt = user.readyAt;
+    }
+    user.readyAt = -1;
+  };
+  const onMessage = (message: APIMessage) => {
+    const owner = message.interaction_metadata?.user.id;
+    const user = owner ? byId.get(owner) : undefined;
+    if (!user || !message.components?.length) return;
+    const answers: string[] = [];
+    let next: string | undefined;
+    for (const row of message.components) {
+      for (const c of (row as { components?: { type: number; label?: string; custom_id?: string; disabled?: boolean }[] }).components ?? []) {
+        if (c.type !== 2 || !c.custom_id || c.disabled) continue;
+        if (/^[ABCD]$/.test(c.label ?? '')) answers.push(c.custom_id);
+        else if (/^Next/.test(c.label ?? '')) next = c.custom_id;
+      }
+    }
+    if (answers.length === 0 && !next) return;
+    unready(user);
+    user.messageId = message.id;
+    user.answers = answers;
+    user.next = next;
+    user.pending = false;
+    markReady(user);
+  };
+  emulator.on('messageCreate', onMessage);
+  emulator.on('messageUpdate', onMessage);
+
+  // ---- timing, from the emulator's side ----------------------------------------------------
+  let measuring = false;
+  const samples = new Map<string, Sample>();
+  // The sample of the interaction dispatched by the latest user action (set synchronously).
+  const last: { sample?: Sample } = {};
+  emulator.on('interactionCreate', (payload) => {
+    const current: Sample = { kind: 'warmup', created: performance.now(), callback: NaN, visible: NaN };
+    last.sample = current;
+    if (measuring) samples.set(String(payload.id), current);
+  });
+  const dispatchedSample = (): Sample | undefined => last.sample;
+  emulator.on('interactionResponse', (response) => {
+    const sample = samples.get(response.interactionId);
+    if (!sample) return;
+    sample.callback = performance.now();
+    // Replies (4) and updates (7) are visible at once; deferrals when the edit or follow-up lands.
+    if (response.type === 4 || response.type === 7) sample.visible = sample.callback;
+  });
+  let rateLimited = 0;
+  let botAuthRequests = 0;
+  emulator.on('request', (entry) => {
+    if (entry.status === 429) rateLimited++;
+    const webhook = /\/webhooks\/\d+\/emu\.(\d+)\./.exec(entry.path);
+    if (webhook) {
+      const sample = samples.get(webhook[1]!);
+      if (sample && Number.isNaN(sample.visible) && entry.status < 300) sample.visible = performance.now();
+    } else if (!entry.path.includes('/interactions/')) {
+      botAuthRequests++;
+    }
+  });
+
+  // ---- the load ------------------------------------------------------------------------------
+  // Two streams: what to do and who does it is the same for the bot and the floor; which
+  // message and button a click picks depends on what each has answered so far.
+  const random: Random = seededRandom(300);
+  const clickRandom: Random = seededRandom(301);
+  let generatorErrors = 0;
+  let repeatClicks = 0;
+  const byKind: Record<string, number> = {};
+  const act = (kind: Kind | 'warmup', user: UserState) => {
+    const command = kind === 'warmup' ? 'quiz' : kind;
+    last.sample = undefined;
+    let repeat = false;
+    try {
+      if (kind === 'click') {
+        let target = ready.length > 0 ? ready[Math.floor(clickRandom() * ready.length)]! : undefined;
+        if (!target) {
+          // Nobody has a fresh reply to click: a user clicks their last message again.
+          repeat = true;
+          for (let tries = 0; tries < 100 && !target?.messageId; tries++) target = users[Math.floor(clickRandom() * users.length)];
+          if (!target?.messageId) throw new UserActionError('no message to click');
+        }
+        const customId = target.answers.length > 0 ? target.answers[Math.floor(clickRandom() * target.answers.length)]! : target.next!;
+        unready(target);
+        target.pending = true;
+        emulator.click({ userId: target.id, messageId: target.messageId!, customId });
+      } else {
+        emulator.slash({ userId: user.id, channelId: user.channelId, command: 'ai300', subcommand: command });
+      }
+    } catch (error) {
+      if (!(error instanceof UserActionError)) throw error;
+      generatorErrors++;
+      return;
+    }
+    if (kind !== 'warmup') byKind[kind] = (byKind[kind] ?? 0) + 1;
+    const sample = dispatchedSample();
+    if (sample) sample.kind = kind;
+    if (repeat) repeatClicks++;
+  };
+  const pickKind = (): Kind => {
+    let r = random();
+    for (const [kind, share] of MIX) {
+      if (r < share) return kind;
+      r -= share;
+    }
+    return 'cheatsheet';
+  };
+
+  // Warm-up: every user gets a question to click (and the JIT warms up at the target rate).
+  await openLoop(shape.rate, users.length, (i) => act('warmup', users[i]!));
+  const warmed = await until(() => ready.length === users.length, shape.warmupTimeoutMs);
+  if (!warmed) throw new Error(`latency warm-up: only ${ready.length} of ${users.length} users got a question`);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  emulator.clearViolations();
+
+  // The measured run.
+  measuring = true;
+  const count = Math.round((shape.rate * shape.durationMs) / 1000);
+  const run = await openLoop(shape.rate, count, () => act(pickKind(), users[Math.floor(random() * users.length)]!));
+  measuring = false;
+  const all = [...samples.values()];
+  // Past the 3 s deadline every interaction is answered or reported; then let deferred replies land.
+  await until(() => all.every((s) => !Number.isNaN(s.callback)), emulator.settings.interactionDeadlineMs + 500);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await until(() => all.every((s) => !Number.isNaN(s.visible)), shape.drainTimeoutMs, 200);
+  const violations = emulator.violations;
+
+  const answered = all.filter((s) => !Number.isNaN(s.callback));
+  const shown = all.filter((s) => !Number.isNaN(s.visible));
+  return {
+    latency: summarize(answered.map((s) => s.callback - s.created)),
+    p99ByKind: Object.fromEntries(MIX.map(([kind]) => [kind, summarize(answered.filter((s) => s.kind === kind).map((s) => s.callback - s.created)).p99])),
+    visible: summarize(shown.map((s) => s.visible - s.created)),
+    sent: all.length,
+    perSecond: ((all.length - 1) * 1000) / run.elapsedMs,
+    byKind,
+    repeatClicks,
+    unanswered: all.length - answered.length,
+    notVisible: all.length - shown.length,
+    violations: violations.length,
+    violationText: violations.slice(0, 3).map((v) => `${v.method} ${v.route} ${v.status}`).join('; '),
+    rateLimited,
+    botAuthRequests,
+    generatorErrors,
+    lagMs: run.lagMs,
+  };
+}
+
+export async function interactionLatency(size: Size): Promise<Figure[]> {
+  const shape = SHAPES[size];
+  const floor = await runPhase('floor', shape);
+  const ours = await runPhase('bot', shape);
+  const scenario = 'interaction latency';
+  const limit = 1.5 * floor.latency.p99 + 2;
+  const byKind = (r: PhaseResult) => Object.entries(r.p99ByKind).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${round(v)} ms`).join(', ');
+  const mix = (r: PhaseResult) => Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
+  const load = `${shape.rate}/s open loop for ${shape.durationMs / 1000} s, ${shape.guilds * shape.usersPerGuild} users in ${shape.guilds} servers`;
+  const pct = (name: 'p50' | 'p95' | 'p99' | 'max'): Figure => ({
+    scenario,
+    metric: `initial response ${name} (dispatch → callback at the emulator)`,
+    value: round(ours.latency[name]),
+    unit: 'ms',
+    floor: round(floor.latency[name]),
+    ratio: round(ours.latency[name] / floor.latency[name]),
+    ...(name === 'p99' && {
+      target: `<= 1.5 × floor p99 + 2 ms (${round(limit)} ms)`,
+      met: ours.latency.p99 <= limit,
+      note: `${load}. p99 by kind: bot ${byKind(ours)}; floor ${byKind(floor)}. Each bot runs in its own process (npx tsx scripts/bench/latencyBot.ts), so the emulator and the load share no event loop with it. Floor: a bare discord.js client answering every command with reply('ok') (quiz replies carry four fixed buttons so the load can click them) and every button with update('ok'). Emulator rate limits at their defaults: interaction callbacks are exempt from the global limit and interaction webhooks are limited per interaction token only, so the emulator throttled nothing (429s: bot ${ours.rateLimited}, floor ${floor.rateLimited}).`,
+    }),
+  });
+  return [
+    pct('p50'),
+    pct('p95'),
+    pct('p99'),
+    pct('max'),
+    {
+      scenario,
+      metric: 'interactions sent in the measured run',
+      value: ours.sent,
+      unit: '',
+      floor: floor.sent,
+      note: `requests under the bot token (globally limited) during the phase: bot ${ours.botAuthRequests}, floor ${floor.botAuthRequests}. Bot ${round(ours.perSecond, 1)}/s (${mix(ours)}; ${ours.repeatClicks} clicks repeated on a message whose previous reply had not landed yet; timer lag max ${round(ours.lagMs)} ms); floor ${round(floor.perSecond, 1)}/s (${mix(floor)}; ${floor.repeatClicks} repeated)`,
+    },
+    {
+      scenario,
+      metric: 'interactions without an initial response',
+      value: ours.unanswered + floor.unanswered,
+      unit: '',
+      target: '0',
+      met: ours.unanswered + floor.unanswered === 0,
+      note: `bot ${ours.unanswered}, floor ${floor.unanswered}; load-generator errors: bot ${ours.generatorErrors}, floor ${floor.generatorErrors}`,
+    },
+    {
+      scenario,
+      metric: 'emulator violations during the run',
+      value: ours.violations + floor.violations,
+      unit: '',
+      target: '0',
+      met: ours.violations + floor.violations === 0,
+      ...(ours.violations + floor.violations > 0 && { note: `bot ${ours.violations} (${ours.violationText}), floor ${floor.violations} (${floor.violationText})` }),
+    },
+    {
+      scenario,
+      metric: 'reply visible p50 (dispatch → final reply at the emulator)',
+      value: round(ours.visible.p50),
+      unit: 'ms',
+      floor: round(floor.visible.p50),
+      ratio: round(ours.visible.p50 / floor.visible.p50),
+    },
+    {
+      scenario,
+      metric: 'reply visible p99 (dispatch → final reply at the emulator)',
+      value: round(ours.visible.p99),
+      unit: 'ms',
+      floor: round(floor.visible.p99),
+      ratio: round(ours.visible.p99 / floor.visible.p99),
+      note: `no target set; ${ours.notVisible} bot replies still not visible ${shape.drainTimeoutMs / 1000} s after the run. Deferred replies are finished with interaction-webhook edits, which discord.js counts against its own 50 req/s global limit (the emulator does not limit them globally).`,
+    },
+  ];
+}
