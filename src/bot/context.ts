@@ -16,4 +16,6 @@ export interface BotContext {
   logger: Logger;
   now: () => Date;
   random: Random;
+  /** How long a handler may work before deferring (default 1.5 s; tests shorten it). */
+  deferAfterMs?: number;
 }

@@ -31,6 +31,8 @@ export interface BotOptions {
   liveCountIntervalMs?: number;
   /** Tests drive the scheduler's sweep by hand. */
   startScheduler?: boolean;
+  /** How long a handler may work before it defers its answer (default 1.5 s). */
+  deferAfterMs?: number;
 }
 
 export interface RunningBot {
@@ -55,6 +57,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
     now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
+    ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
   };
   const commands = createCommands(content);
   const handleInteraction = createInteractionHandler(commands, createComponentRouter(), ctx);

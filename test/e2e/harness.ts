@@ -35,6 +35,8 @@ export interface E2EOptions {
   /** Register commands to the server, as with DISCORD_GUILD_ID (default: globally, as in production). */
   guildCommands?: boolean;
   logger?: Logger;
+  /** How long handlers work before deferring (production: 1.5 s). */
+  deferAfterMs?: number;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function startE2E(options: E2EOptions = {}, into = {} as E2E): Prom
       random: seededRandom(42),
       startScheduler: false,
       liveCountIntervalMs: 100,
+      ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
     });
   const e2e: E2E = Object.assign(into, {
     emulator,

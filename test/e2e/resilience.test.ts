@@ -5,7 +5,7 @@ import { ButtonStyle, ComponentType, type TextChannel } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { StoreError } from '../../src/store/studyStore.ts';
-import { ai300, answer, clickLabel, embedText, isEphemeral, useE2E } from './harness.ts';
+import { ai300, answer, clickLabel, daily, embedText, isEphemeral, useE2E } from './harness.ts';
 
 describe('resilience end to end', () => {
   const logLines: string[] = [];
@@ -36,15 +36,18 @@ describe('resilience end to end', () => {
     expect(embedText(reply)).toContain('AI-300 study companion');
   });
 
-  it('rides out rate limits and server errors on its follow-up requests', async () => {
-    e2e.emulator.faults.rateLimit({ path: /webhooks/, count: 1, retryAfterMs: 200 });
-    e2e.emulator.faults.serverError({ path: /webhooks/, count: 1 });
-    const reply = await ai300(e2e, e2e.world.member, 'stats').waitForReply(10_000);
-    expect(embedText(reply)).toContain('Study stats');
-    const injected = e2e.emulator.requests.filter((r) => r.injected && r.path.includes('/webhooks/')).map((r) => [r.injected, r.status]);
+  it('rides out rate limits and server errors from Discord', async () => {
+    e2e.emulator.faults.rateLimit({ method: 'POST', path: /^\/channels\/\d+\/messages$/, count: 1, retryAfterMs: 200 });
+    e2e.emulator.faults.serverError({ method: 'POST', path: /^\/channels\/\d+\/messages$/, count: 1 });
+    e2e.emulator.faults.rateLimit({ path: /^\/webhooks\//, count: 1, retryAfterMs: 200 });
+    const reply = await daily(e2e, e2e.world.admin, 'now', { channel: e2e.world.dailyChannel }).waitForReply(10_000);
+    expect(reply.content).toContain('Posted a daily question');
+    expect(e2e.emulator.messages(e2e.world.dailyChannel).filter((m) => m.embeds[0]?.title?.includes('Daily question'))).toHaveLength(1);
+    const injected = e2e.emulator.requests.filter((r) => r.injected).map((r) => [r.injected, r.status, r.path.includes('/webhooks/') ? 'webhooks' : 'channels']);
     expect(injected).toEqual([
-      ['rate-limit', 429],
-      ['server-error', 500],
+      ['rate-limit', 429, 'channels'],
+      ['server-error', 500, 'channels'],
+      ['rate-limit', 429, 'webhooks'],
     ]);
   });
 
@@ -80,8 +83,7 @@ describe('resilience end to end', () => {
     };
     try {
       const question = await ai300(e2e, e2e.world.otherMember, 'quiz').waitForReply();
-      const click = answer(e2e, e2e.world.otherMember, question, 'right');
-      const notice = await click.waitForFollowUp();
+      const notice = await answer(e2e, e2e.world.otherMember, question, 'right').waitForReply();
       expect(isEphemeral(notice)).toBe(true);
       expect(notice.content).toContain('could not reach my records just now, so nothing was changed');
     } finally {
@@ -96,7 +98,9 @@ describe('resilience end to end', () => {
     expect(log).toContain('interaction failed'); // the store failure above was logged...
     expect(log).toContain('unroutable component'); // ...and so were the bad buttons
     expect(log).not.toContain(e2e.emulator.token);
-    const interactionTokens = e2e.emulator.requests.map((r) => /\/webhooks\/\d+\/([^/]+)/.exec(r.path)?.[1]).filter(Boolean) as string[];
+    const interactionTokens = e2e.emulator.requests
+      .map((r) => (/\/webhooks\/\d+\/([^/]+)/.exec(r.path) ?? /\/interactions\/\d+\/([^/]+)\/callback/.exec(r.path))?.[1])
+      .filter(Boolean) as string[];
     expect(interactionTokens.length).toBeGreaterThan(0);
     for (const token of interactionTokens) expect(log).not.toContain(token);
   });

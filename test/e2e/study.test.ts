@@ -44,9 +44,10 @@ describe('study loop end to end', () => {
     const question = await ai300(e2e, user, 'quiz', { domain: 'infra' }).waitForReply();
     const first = answer(e2e, user, question, 'right');
     const second = answer(e2e, user, question, 'right');
-    await Promise.all([first.callback(), second.callback()]);
-    // One of the two clicks is told it was already answered; the other reveals.
-    const notice = await Promise.any([first.waitForFollowUp(), second.waitForFollowUp()]);
+    const callbacks = await Promise.all([first.callback(), second.callback()]);
+    // One of the two clicks updates the question with the answer; the other is told, privately, it was already answered.
+    expect(callbacks.map((c) => c.type).sort()).toEqual([4, 7]);
+    const notice = await (callbacks[0]!.type === 4 ? first : second).waitForReply();
     expect(notice.content).toContain('You already answered this question');
     expect(isEphemeral(notice)).toBe(true);
     const after = (await summaryOf(user)).all;
@@ -79,8 +80,7 @@ describe('study loop end to end', () => {
     const user = e2e.world.admin;
     const old = await ai300(e2e, user, 'diagnostic').waitForReply();
     await ai300(e2e, user, 'diagnostic').waitForReply();
-    const click = answer(e2e, user, old, 'right');
-    const notice = await click.waitForFollowUp();
+    const notice = await answer(e2e, user, old, 'right').waitForReply();
     expect(isEphemeral(notice)).toBe(true);
     expect(notice.content).toContain('This diagnostic run has ended or was replaced by a newer one');
   });

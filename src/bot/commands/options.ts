@@ -37,6 +37,11 @@ export function tagOf(interaction: ChatInputCommandInteraction): MissTag | undef
   return value && isMissTag(value) ? value : undefined;
 }
 
+/** Whether the user asked for a private answer (`private:true`). */
+export function isPrivate(interaction: ChatInputCommandInteraction): boolean {
+  return interaction.options.getBoolean('private') ?? false;
+}
+
 /** Lookups are public unless the user asks for privacy. */
 export function visibility(interaction: ChatInputCommandInteraction): { flags?: MessageFlags.Ephemeral } {
   return interaction.options.getBoolean('private') ? { flags: MessageFlags.Ephemeral } : {};

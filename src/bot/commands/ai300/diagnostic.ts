@@ -1,9 +1,9 @@
-import { MessageFlags } from 'discord.js';
 import type { Subcommand } from '../types.ts';
 import { DIAGNOSTIC_LENGTH, drawDiagnostic } from '../../../domain/diagnostic.ts';
 import { renderRunStep } from '../../../render/diagnostic.ts';
 import { buildCustomId } from '../../components/customId.ts';
 import { freshId, guildKey } from '../../study/ids.ts';
+import { replyWith } from '../../respond.ts';
 
 export const diagnostic: Subcommand = {
   name: 'diagnostic',
@@ -11,19 +11,18 @@ export const diagnostic: Subcommand = {
   usage: '/ai300 diagnostic',
   worksInDm: true,
   async execute(interaction, ctx) {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const guild = guildKey(interaction);
     const owner = interaction.user.id;
+    await replyWith(interaction, ctx, async () => {
     const now = ctx.now();
     const learner = await ctx.store.getLearner(guild, owner);
     const questions = drawDiagnostic(ctx.content.questions, ctx.weights, learner.recent, ctx.random);
     const runId = freshId(now, ctx.random);
     // Starting a run replaces any unfinished one; its old buttons then say so.
     await ctx.store.saveDiagnostic(guild, owner, { runId, questionIds: questions.map((q) => q.id), answers: [], startedAt: now.getTime() });
-    await interaction.editReply(
-      renderRunStep(ctx.content, undefined, questions[0]!, 1, questions.length, (letter) =>
-        buildCustomId({ kind: 'diagnostic', ownerId: owner, runId, position: 0, letter }),
-      ),
+    return renderRunStep(ctx.content, undefined, questions[0]!, 1, questions.length, (letter) =>
+      buildCustomId({ kind: 'diagnostic', ownerId: owner, runId, position: 0, letter }),
     );
+    }, { ephemeral: true });
   },
 };

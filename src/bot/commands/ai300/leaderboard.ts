@@ -6,7 +6,8 @@ import type { DomainTallies } from '../../../domain/mastery.ts';
 import { renderLeaderboard } from '../../../render/leaderboard.ts';
 import type { MessagePayload } from '../../../render/limits.ts';
 import type { BotContext } from '../../context.ts';
-import { addDomainOption, addPrivateOption, domainOf, visibility } from '../options.ts';
+import { addDomainOption, addPrivateOption, domainOf, isPrivate } from '../options.ts';
+import { replyWith } from '../../respond.ts';
 
 const PERIOD_CHOICES: { name: string; value: Period }[] = [
   { name: 'This week (UTC)', value: 'week' },
@@ -44,10 +45,9 @@ export const leaderboard: Subcommand = {
       ),
     ),
   async execute(interaction, ctx) {
-    await interaction.deferReply(visibility(interaction));
     const periodValue = interaction.options.getString('period') ?? 'all';
     const period = (PERIODS as readonly string[]).includes(periodValue) ? (periodValue as Period) : 'all';
     const domain = domainOf(interaction);
-    await interaction.editReply(await leaderboardPage(interaction, ctx, { period, page: 0, ...(domain && { domain }) }));
+    await replyWith(interaction, ctx, () => leaderboardPage(interaction, ctx, { period, page: 0, ...(domain && { domain }) }), { ephemeral: isPrivate(interaction) });
   },
 };

@@ -1,9 +1,9 @@
-import { MessageFlags } from 'discord.js';
 import type { Subcommand } from '../types.ts';
 import { clip } from '../../../render/limits.ts';
 import { COLORS } from '../../../render/style.ts';
 import { guildKey } from '../../study/ids.ts';
 import { UserError } from '../../errors.ts';
+import { replyWith } from '../../respond.ts';
 import { addDomainOption, addTagOption, domainOf, tagOf } from '../options.ts';
 
 export const NOTE_LIMIT = 200;
@@ -22,7 +22,7 @@ export const miss: Subcommand = {
     if (!tag) throw new UserError('Pick a tag from the list: infrastructure, lifecycle, GenAIOps, quality, observability or optimization.');
     const domain = domainOf(interaction);
     const note = interaction.options.getString('note')?.trim();
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await replyWith(interaction, ctx, async () => {
     const learner = await ctx.store.logMiss(guildKey(interaction), interaction.user.id, {
       at: ctx.now().getTime(),
       tag,
@@ -30,7 +30,8 @@ export const miss: Subcommand = {
       ...(note && { note: clip(note, NOTE_LIMIT) }),
     });
     const info = ctx.content.tagById.get(tag)!;
-    await interaction.editReply({
+    return {
+      components: [],
       embeds: [
         {
           title: `📝 Miss logged: ${info.name}`,
@@ -39,6 +40,7 @@ export const miss: Subcommand = {
           fields: [{ name: 'What to drill', value: info.advice }],
         },
       ],
-    });
+    };
+    }, { ephemeral: true });
   },
 };

@@ -1,6 +1,6 @@
-import { MessageFlags } from 'discord.js';
 import type { Subcommand } from '../types.ts';
 import { buildNextQuestion } from '../../study/serve.ts';
+import { replyWith } from '../../respond.ts';
 import { addDomainOption, addTagOption, domainOf, tagOf } from '../options.ts';
 
 export const quiz: Subcommand = {
@@ -10,14 +10,9 @@ export const quiz: Subcommand = {
   worksInDm: true,
   options: (builder, content) => addTagOption(addDomainOption(builder, content, 'Only this domain'), content, 'Only questions with this miss tag'),
   async execute(interaction, ctx) {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const domain = domainOf(interaction);
     const tag = tagOf(interaction);
-    const payload = await buildNextQuestion(interaction, ctx, {
-      ownerId: interaction.user.id,
-      mode: 'quiz',
-      filters: { ...(domain && { domain }), ...(tag && { tag }) },
-    });
-    await interaction.editReply(payload);
+    const request = { ownerId: interaction.user.id, mode: 'quiz' as const, filters: { ...(domain && { domain }), ...(tag && { tag }) } };
+    await replyWith(interaction, ctx, () => buildNextQuestion(interaction, ctx, request), { ephemeral: true });
   },
 };

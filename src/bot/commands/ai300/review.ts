@@ -1,6 +1,6 @@
-import { MessageFlags } from 'discord.js';
 import type { Subcommand } from '../types.ts';
 import { buildNextQuestion } from '../../study/serve.ts';
+import { replyWith } from '../../respond.ts';
 
 export const review: Subcommand = {
   name: 'review',
@@ -8,7 +8,6 @@ export const review: Subcommand = {
   usage: '/ai300 review',
   worksInDm: true,
   async execute(interaction, ctx) {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    await interaction.editReply(await buildNextQuestion(interaction, ctx, { ownerId: interaction.user.id, mode: 'review', filters: {} }));
+    await replyWith(interaction, ctx, () => buildNextQuestion(interaction, ctx, { ownerId: interaction.user.id, mode: 'review', filters: {} }), { ephemeral: true });
   },
 };

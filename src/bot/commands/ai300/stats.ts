@@ -4,7 +4,8 @@ import { currentStreak } from '../../../domain/streak.ts';
 import { renderStats } from '../../../render/stats.ts';
 import { guildKey } from '../../study/ids.ts';
 import { UserError } from '../../errors.ts';
-import { addPrivateOption, visibility } from '../options.ts';
+import { addPrivateOption, isPrivate } from '../options.ts';
+import { replyWith } from '../../respond.ts';
 
 export const stats: Subcommand = {
   name: 'stats',
@@ -15,12 +16,11 @@ export const stats: Subcommand = {
   async execute(interaction, ctx) {
     const target = interaction.options.getUser('user') ?? interaction.user;
     if (target.bot) throw new UserError(`${target.username} is a bot and does not study (yet).`);
-    await interaction.deferReply(visibility(interaction));
     const guild = guildKey(interaction);
-    const now = ctx.now();
-    const [learner, summary] = await Promise.all([ctx.store.getLearner(guild, target.id), ctx.store.getSummary(guild, target.id, now)]);
-    await interaction.editReply(
-      renderStats(ctx.content, ctx.weights, {
+    await replyWith(interaction, ctx, async () => {
+      const now = ctx.now();
+      const [learner, summary] = await Promise.all([ctx.store.getLearner(guild, target.id), ctx.store.getSummary(guild, target.id, now)]);
+      return renderStats(ctx.content, ctx.weights, {
         userId: target.id,
         tallies: summary.all,
         quizMisses: learner.tagMisses,
@@ -28,7 +28,7 @@ export const stats: Subcommand = {
         streak: currentStreak(learner.streak, now),
         reviewsDue: dueQuestionIds(learner.review, now).length,
         reviewsScheduled: Object.keys(learner.review).length,
-      }),
-    );
+      });
+    }, { ephemeral: isPrivate(interaction) });
   },
 };

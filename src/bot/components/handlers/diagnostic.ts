@@ -3,8 +3,11 @@ import type { Question } from '../../../content/schema.ts';
 import { combineMisses, mostMissedTags } from '../../../domain/advice.ts';
 import { scoreDiagnostic } from '../../../domain/diagnostic.ts';
 import { renderRunResult, renderRunStep, renderRunVerdict } from '../../../render/diagnostic.ts';
-import { buildCustomId } from '../customId.ts';
-import { UserError } from '../../errors.ts';
+import { buildCustomId, type CustomId } from '../customId.ts';
+import type { BotContext } from '../../context.ts';
+import { updateWith, type Outcome } from '../../respond.ts';
+
+type DiagnosticId = Extract<CustomId, { kind: 'diagnostic' }>;
 import { guildKey } from '../../study/ids.ts';
 import { refuseStranger } from './owner.ts';
 
@@ -12,15 +15,17 @@ const ENDED = 'This diagnostic run has ended or was replaced by a newer one. Sta
 
 export const onDiagnosticAnswer: ComponentHandler<'diagnostic'> = async (interaction, id, ctx) => {
   if (await refuseStranger(interaction, id.ownerId, 'Start your own with `/ai300 diagnostic`.')) return;
-  const guild = guildKey(interaction);
-  // Acknowledge before touching the store: Discord allows 3 seconds for the first answer.
-  await interaction.deferUpdate();
+  await updateWith(interaction, ctx, () => answerInRun(guildKey(interaction), id, ctx));
+};
+
+/** Records one answer of a run and returns the next step, or the result after the last one. */
+async function answerInRun(guild: string, id: DiagnosticId, ctx: BotContext): Promise<Outcome> {
   const run = (await ctx.store.getLearner(guild, id.ownerId)).diagnostic;
-  if (!run || run.runId !== id.runId) throw new UserError(ENDED);
+  if (!run || run.runId !== id.runId) return { notice: ENDED };
   const questions = run.questionIds.map((qid) => ctx.content.questionById.get(qid));
-  if (questions.some((q) => !q)) throw new UserError('A question in this run was removed from the bank. Please start a new `/ai300 diagnostic`.');
+  if (questions.some((q) => !q)) return { notice: 'A question in this run was removed from the bank. Please start a new `/ai300 diagnostic`.' };
   const question = questions[id.position] as Question | undefined;
-  if (!question) throw new UserError(ENDED);
+  if (!question) return { notice: ENDED };
   const outcome = await ctx.store.recordAnswer(
     guild,
     id.ownerId,
@@ -47,23 +52,22 @@ export const onDiagnosticAnswer: ComponentHandler<'diagnostic'> = async (interac
       },
     },
   );
-  if (outcome.status === 'duplicate') throw new UserError(`You already answered question ${id.position + 1} (you chose **${outcome.letter}**).`);
-  if (outcome.status === 'rejected') throw new UserError(outcome.reason);
+  if (outcome.status === 'duplicate') return { notice: `You already answered question ${id.position + 1} (you chose **${outcome.letter}**).` };
+  if (outcome.status === 'rejected') return { notice: outcome.reason };
   const all = questions as Question[];
   const verdict = renderRunVerdict(ctx.content, question, id.letter, id.position + 1, all.length);
   const nextPosition = id.position + 1;
   if (nextPosition < all.length) {
-    await interaction.editReply(
-      renderRunStep(ctx.content, verdict, all[nextPosition]!, nextPosition + 1, all.length, (letter) =>
+    return {
+      show: renderRunStep(ctx.content, verdict, all[nextPosition]!, nextPosition + 1, all.length, (letter) =>
         buildCustomId({ kind: 'diagnostic', ownerId: id.ownerId, runId: id.runId, position: nextPosition, letter }),
       ),
-    );
-    return;
+    };
   }
   const answers = [...run.answers.slice(0, id.position), id.letter];
   const scores = scoreDiagnostic(all, answers);
   const missed = combineMisses(...all.filter((q, i) => answers[i] !== q.answer).map((q) => Object.fromEntries(q.tags.map((t) => [t, 1]))));
   const weakestTags = mostMissedTags(missed, 1);
   const adviceTag = weakestTags[0] ?? all[0]!.tags[0]!;
-  await interaction.editReply(renderRunResult(ctx.content, ctx.weights, verdict, scores, adviceTag));
-};
+  return { show: renderRunResult(ctx.content, ctx.weights, verdict, scores, adviceTag) };
+}

@@ -1,9 +1,9 @@
-import { MessageFlags } from 'discord.js';
 import type { ComponentHandler } from './types.ts';
 import { questionsForDistinction } from '../../../content/queries.ts';
 import { answerPersonalQuestion, buildNextQuestion } from '../../study/serve.ts';
 import { UserError } from '../../errors.ts';
 import { refuseStranger } from './owner.ts';
+import { replyPrivatelyWith, updateWith } from '../../respond.ts';
 
 const START_YOUR_OWN = 'Start your own with `/ai300 quiz`.';
 
@@ -11,14 +11,14 @@ const START_YOUR_OWN = 'Start your own with `/ai300 quiz`.';
 export const onDistinctionQuiz: ComponentHandler<'distinctionQuiz'> = async (interaction, id, ctx) => {
   const distinction = ctx.content.distinctionById.get(id.distinctionId);
   if (!distinction) throw new UserError('That distinction is no longer in the cheat sheet. Try `/ai300 distinction` for the current list.');
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const tested = questionsForDistinction(ctx.content, distinction.id).length > 0;
-  const payload = await buildNextQuestion(interaction, ctx, {
-    ownerId: interaction.user.id,
-    mode: 'distinction',
-    filters: tested ? { distinction: distinction.id } : { domain: distinction.domain },
-  });
-  await interaction.editReply(payload);
+  await replyPrivatelyWith(interaction, ctx, () =>
+    buildNextQuestion(interaction, ctx, {
+      ownerId: interaction.user.id,
+      mode: 'distinction',
+      filters: tested ? { distinction: distinction.id } : { domain: distinction.domain },
+    }),
+  );
 };
 
 export const onAnswer: ComponentHandler<'answer'> = async (interaction, id, ctx) => {
@@ -26,20 +26,18 @@ export const onAnswer: ComponentHandler<'answer'> = async (interaction, id, ctx)
   const question = ctx.content.questionById.get(id.questionId);
   if (!question) throw new UserError('This question has been removed from the bank since it was asked, so the answer was not recorded. Try `/ai300 quiz` for a fresh one.');
   if (!interaction.isButton()) throw new UserError('That control is not an answer button.');
-  await interaction.deferUpdate();
   const filters = { ...(id.domain && { domain: id.domain }), ...(id.tag && { tag: id.tag }) };
-  const result = await answerPersonalQuestion(interaction, ctx, { ownerId: id.ownerId, question, serve: id.serve, letter: id.letter, mode: id.mode, filters });
-  if (result.duplicate) {
-    await interaction.followUp({ flags: MessageFlags.Ephemeral, content: `You already answered this question (you chose **${result.duplicate}**); it was recorded once.` });
-    return;
-  }
-  await interaction.editReply(result.payload!);
+  await updateWith(interaction, ctx, async () => {
+    const result = await answerPersonalQuestion(interaction, ctx, { ownerId: id.ownerId, question, serve: id.serve, letter: id.letter, mode: id.mode, filters });
+    return result.duplicate
+      ? { notice: `You already answered this question (you chose **${result.duplicate}**); it was recorded once.` }
+      : { show: result.payload! };
+  });
 };
 
 export const onNext: ComponentHandler<'next'> = async (interaction, id, ctx) => {
   if (await refuseStranger(interaction, id.ownerId, START_YOUR_OWN)) return;
   if (!interaction.isButton()) throw new UserError('That control is not a button.');
-  await interaction.deferUpdate();
   const filters = { ...(id.domain && { domain: id.domain }), ...(id.tag && { tag: id.tag }) };
-  await interaction.editReply(await buildNextQuestion(interaction, ctx, { ownerId: id.ownerId, mode: id.mode, filters }));
+  await updateWith(interaction, ctx, async () => ({ show: await buildNextQuestion(interaction, ctx, { ownerId: id.ownerId, mode: id.mode, filters }) }));
 };
