@@ -91,7 +91,7 @@ function renderMessage(message) {
   const name = message.author.bot ? state.session.botName : memberName(message.author.id);
   el.innerHTML = `<div class="avatar">${escapeHtml(name[0] ?? '?')}</div><div class="body"></div>`;
   const body = el.querySelector('.body');
-  if (message.usedBy) body.insertAdjacentHTML('beforeend', `<div class="used">${escapeHtml(memberName(message.usedBy))} used <strong>/${escapeHtml(message.commandName ?? '')}</strong></div>`);
+  if (message.usedBy && message.commandName) body.insertAdjacentHTML('beforeend', `<div class="used">${escapeHtml(memberName(message.usedBy))} used <strong>/${escapeHtml(message.commandName ?? '')}</strong></div>`);
   body.insertAdjacentHTML('beforeend', `<div class="meta"><span class="author">${escapeHtml(name)}</span>${message.author.bot ? '<span class="bot-tag">BOT</span>' : ''}<span class="time">${new Date(message.timestamp).toLocaleTimeString()}</span></div>`);
   if (message.thinking) body.insertAdjacentHTML('beforeend', `<div class="thinking">${escapeHtml(name)} is thinking…</div>`);
   if (message.content) body.insertAdjacentHTML('beforeend', `<div class="content">${format(message.content)}</div>`);
@@ -114,17 +114,32 @@ async function refreshMessages() {
 
 async function act(path, body) {
   showError('');
+  let result;
   try {
-    await api(path, { as: state.memberId, channelId: state.channelId, ...body });
+    result = await api(path, { as: state.memberId, channelId: state.channelId, ...body });
   } catch (error) {
     showError(error.message);
   }
   await refreshMessages();
+  return result;
 }
 
-function showError(text) {
+function showError(text, kind = 'error') {
   $('error').hidden = !text;
+  $('error').className = kind;
   $('error').textContent = text;
+}
+
+/** After a sweep, say what happened: a silent button would look broken when nothing was due. */
+function reportSweep(result) {
+  if (!result) return;
+  const failed = result.failed?.length ? ` ${result.failed.length} failed: ${result.failed.join('; ')}.` : '';
+  showError(
+    result.posted > 0
+      ? `Posted ${result.posted} daily question${result.posted === 1 ? '' : 's'}.${failed}`
+      : `No daily question was due.${failed} Set one up with /ai300-daily set (as Ana), then move the clock past its time.`,
+    'info',
+  );
 }
 
 // ---- the command box ----
@@ -279,9 +294,9 @@ async function start() {
     if (open && (!parsed?.sub || (parsed.lastName && !parsed.trailingSpace && !parsed.options[parsed.lastName]))) choose(state.selected);
     else void submitCommand();
   });
-  $('sweep').addEventListener('click', () => act('/api/sweep', {}));
-  $('advance-hour').addEventListener('click', () => act('/api/clock', { advanceMs: 3_600_000 }));
-  $('advance-day').addEventListener('click', () => act('/api/clock', { advanceMs: 86_400_000 }));
+  $('sweep').addEventListener('click', async () => reportSweep(await act('/api/sweep', {})));
+  $('advance-hour').addEventListener('click', async () => reportSweep(await act('/api/clock', { advanceMs: 3_600_000 })));
+  $('advance-day').addEventListener('click', async () => reportSweep(await act('/api/clock', { advanceMs: 86_400_000 })));
   const events = new EventSource('/api/events');
   events.addEventListener('change', () => void refreshMessages());
   await selectChannel(state.session.channels[0].id);
