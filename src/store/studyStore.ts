@@ -117,11 +117,16 @@ export class StudyStore {
     );
   }
 
-  /** Remembers that a question was shown, so the next pick avoids it. */
-  async noteServed(guild: string, user: string, questionId: string): Promise<void> {
-    await this.updateLearner(guild, user, (learner) => {
+  /**
+   * Picks a question from the learner's record and remembers it as shown, so the next pick avoids
+   * it: one read and one write under the learner's lock. Returns the record the pick saw.
+   */
+  async serveQuestion(guild: string, user: string, pick: (learner: LearnerRecord) => string | undefined): Promise<{ questionId?: string; learner: LearnerRecord }> {
+    return this.updateLearner<{ questionId?: string; learner: LearnerRecord }>(guild, user, (learner) => {
+      const questionId = pick(learner);
+      if (!questionId) return { result: { learner } };
       const recent = [...learner.recent.filter((id) => id !== questionId), questionId].slice(-RECENT_LIMIT);
-      return { save: { ...learner, recent }, result: undefined };
+      return { save: { ...learner, recent }, result: { questionId, learner } };
     });
   }
 

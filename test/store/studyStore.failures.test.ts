@@ -31,7 +31,7 @@ describe('a failing backend', () => {
     ['getLearner', (s) => s.getLearner(G, 'u1')],
     ['getSummary', (s) => s.getSummary(G, 'u1', now)],
     ['updateLearner', (s) => s.updateLearner(G, 'u1', (l) => ({ save: l, result: 1 }))],
-    ['noteServed', (s) => s.noteServed(G, 'u1', 'quality-001')],
+    ['serveQuestion', (s) => s.serveQuestion(G, 'u1', () => 'quality-001')],
     ['recordAnswer', (s) => s.recordAnswer(G, 'u1', answer({ serve: 'a' }))],
     ['logMiss', (s) => s.logMiss(G, 'u1', { at: now.getTime(), tag: 'quality', domain: 'quality' })],
     ['saveDiagnostic', (s) => s.saveDiagnostic(G, 'u1', undefined)],

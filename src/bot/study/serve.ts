@@ -10,6 +10,7 @@ import { buildCustomId, type QuizMode } from '../components/customId.ts';
 import type { BotContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { freshId, guildKey, type InServer } from './ids.ts';
+import type { LearnerRecord } from '../../store/records.ts';
 
 export interface ServeRequest {
   ownerId: string;
@@ -31,25 +32,23 @@ function describeFilters(ctx: BotContext, filters: QuestionFilters): string {
 export async function buildNextQuestion(interaction: Deferred, ctx: BotContext, request: ServeRequest): Promise<MessagePayload> {
   const guild = guildKey(interaction);
   const now = ctx.now();
-  const [learner, summary] = await Promise.all([ctx.store.getLearner(guild, request.ownerId), ctx.store.getSummary(guild, request.ownerId, now)]);
-  let question: Question | undefined;
-  if (request.mode === 'review') {
-    const dueId = dueQuestionIds(learner.review, now).find((id) => ctx.content.questionById.has(id));
-    if (!dueId) return nothingDue(learner.review, now);
-    question = ctx.content.questionById.get(dueId);
-  } else {
-    question = chooseQuestion({
-      questions: ctx.content.questions,
-      filters: request.filters,
-      tallies: summary.all,
-      weights: ctx.weights,
-      recent: learner.recent,
-      tagMisses: learner.tagMisses,
-      random: ctx.random,
-    });
-  }
+  const tallies = request.mode === 'review' ? {} : (await ctx.store.getSummary(guild, request.ownerId, now)).all;
+  const pick = (learner: LearnerRecord): string | undefined =>
+    request.mode === 'review'
+      ? dueQuestionIds(learner.review, now).find((id) => ctx.content.questionById.has(id))
+      : chooseQuestion({
+          questions: ctx.content.questions,
+          filters: request.filters,
+          tallies,
+          weights: ctx.weights,
+          recent: learner.recent,
+          tagMisses: learner.tagMisses,
+          random: ctx.random,
+        })?.id;
+  const served = await ctx.store.serveQuestion(guild, request.ownerId, pick);
+  const question: Question | undefined = served.questionId ? ctx.content.questionById.get(served.questionId) : undefined;
+  if (!question && request.mode === 'review') return nothingDue(served.learner.review, now);
   if (!question) throw new UserError(`No question matches ${describeFilters(ctx, request.filters)}. Try fewer filters.`);
-  await ctx.store.noteServed(guild, request.ownerId, question.id);
   const serve = freshId(now, ctx.random);
   const heading = request.mode === 'review' ? 'Review' : 'Quiz';
   return renderQuestionPrompt(ctx.content, question, {
