@@ -17,6 +17,7 @@ for (const f of figures) {
   console.log(`| ${f.scenario} | ${f.metric} | ${f.value} ${f.unit} | ${f.floor ?? ''} | ${f.ratio ?? ''} | ${f.target ?? ''} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`);
 }
 mkdirSync('bench/results', { recursive: true });
-const file = `bench/results/${size === 'full' ? 'latest' : 'smoke'}.json`;
+// A partial run must not overwrite the full record the README quotes.
+const file = `bench/results/${only ? `only-${only}` : size === 'full' ? 'latest' : 'smoke'}.json`;
 writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, size, figures }, null, 2));
 console.log(`\nWritten to ${file}`);
