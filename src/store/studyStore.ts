@@ -87,6 +87,18 @@ function tally(tallies: DomainTallies, domain: DomainId, correct: boolean): Doma
   return { ...tallies, [domain]: addAnswer(tallies[domain], correct) };
 }
 
+/** A summary with one more answer counted for all time, this week and this month. */
+function summaryWithAnswer(stored: MasterySummary | undefined, domain: DomainId, correct: boolean, at: Date): MasterySummary {
+  const before = currentSummary(stored, at);
+  return {
+    ...before,
+    all: tally(before.all, domain, correct),
+    week: { key: before.week.key, tallies: tally(before.week.tallies, domain, correct) },
+    month: { key: before.month.key, tallies: tally(before.month.tallies, domain, correct) },
+    updatedAt: at.getTime(),
+  };
+}
+
 export class StudyStore {
   private readonly queue = new KeyedQueue();
   private readonly summaries = new GuildSummaryCache();
@@ -142,14 +154,7 @@ export class StudyStore {
         const reason = hooks.check?.(learner);
         if (reason) return { status: 'rejected', reason };
 
-        const before = currentSummary(storedSummary as MasterySummary | undefined, answer.now);
-        const summary: MasterySummary = {
-          ...before,
-          all: tally(before.all, answer.domain, answer.correct),
-          week: { key: before.week.key, tallies: tally(before.week.tallies, answer.domain, answer.correct) },
-          month: { key: before.month.key, tallies: tally(before.month.tallies, answer.domain, answer.correct) },
-          updatedAt: answer.now.getTime(),
-        };
+        const summary = summaryWithAnswer(storedSummary as MasterySummary | undefined, answer.domain, answer.correct, answer.now);
         const applied = applyAnswerToLearner(learner, answer);
         const next = hooks.then ? hooks.then(applied) : applied;
         // One write for both records: an answer is never half-recorded.
@@ -178,15 +183,7 @@ export class StudyStore {
         }
         // A practice-test miss in a known domain counts against that domain's mastery too,
         // written together with the learner record.
-        const now = new Date(miss.at);
-        const before = currentSummary(await this.kv.get<MasterySummary>(keys.summary(guild, user)), now);
-        const summary: MasterySummary = {
-          ...before,
-          all: tally(before.all, miss.domain, false),
-          week: { key: before.week.key, tallies: tally(before.week.tallies, miss.domain, false) },
-          month: { key: before.month.key, tallies: tally(before.month.tallies, miss.domain, false) },
-          updatedAt: miss.at,
-        };
+        const summary = summaryWithAnswer(await this.kv.get<MasterySummary>(keys.summary(guild, user)), miss.domain, false, new Date(miss.at));
         await this.kv.setMany([
           [keys.learner(guild, user), next],
           [keys.summary(guild, user), summary],

@@ -41,8 +41,4 @@ export class LiveCounter {
     for (const key of keys) clearTimeout(this.pending.get(key)!.timer);
     await Promise.all(keys.map((key) => this.fire(key)));
   }
-
-  get size(): number {
-    return this.pending.size;
-  }
 }
