@@ -18,8 +18,6 @@ export interface ServeRequest {
   filters: QuestionFilters;
 }
 
-type Deferred = InServer;
-
 function describeFilters(ctx: BotContext, filters: QuestionFilters): string {
   const parts: string[] = [];
   if (filters.domain) parts.push(`domain **${ctx.content.domainById.get(filters.domain)!.name}**`);
@@ -28,8 +26,8 @@ function describeFilters(ctx: BotContext, filters: QuestionFilters): string {
   return parts.join(' and ');
 }
 
-/** Picks and renders the next question for a learner; the interaction must already be deferred. */
-export async function buildNextQuestion(interaction: Deferred, ctx: BotContext, request: ServeRequest): Promise<MessagePayload> {
+/** Picks and renders the next question for a learner (run it inside replyWith/updateWith, which answer in time). */
+export async function buildNextQuestion(interaction: InServer, ctx: BotContext, request: ServeRequest): Promise<MessagePayload> {
   const guild = guildKey(interaction);
   const now = ctx.now();
   const tallies = request.mode === 'review' ? {} : (await ctx.store.getSummary(guild, request.ownerId, now)).all;
