@@ -6,6 +6,7 @@
 import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
 import type { MessagePayload } from '../render/limits.ts';
 import type { BotContext } from './context.ts';
+import { forDiscord } from './payload.ts';
 
 /** How long a handler may work before it defers; Discord allows 3 s for the first answer. */
 export const DEFAULT_DEFER_AFTER_MS = 1_500;
@@ -40,8 +41,8 @@ async function race<T>(ctx: BotContext, work: () => Promise<T>, defer: () => Pro
 export async function replyWith(interaction: ChatInputCommandInteraction, ctx: BotContext, work: () => Promise<MessagePayload>, visibility: Visibility = {}): Promise<void> {
   const flags = visibility.ephemeral ? MessageFlags.Ephemeral : undefined;
   const { value, deferred } = await race(ctx, work, () => interaction.deferReply(flags ? { flags } : {}));
-  if (deferred) await interaction.editReply(value);
-  else await interaction.reply(flags ? { ...value, flags } : value);
+  if (deferred) await interaction.editReply(forDiscord(value));
+  else await interaction.reply(flags ? { ...forDiscord(value), flags } : forDiscord(value));
 }
 
 /** A button or menu that changes the message it sits on (or sends the clicker a private note). */
@@ -53,13 +54,13 @@ export async function updateWith(interaction: MessageComponentInteraction, ctx: 
     else await interaction.reply(note);
     return;
   }
-  if (deferred) await interaction.editReply(value.show);
-  else await interaction.update(value.show);
+  if (deferred) await interaction.editReply(forDiscord(value.show));
+  else await interaction.update(forDiscord(value.show));
 }
 
 /** A button that answers the clicker privately with a new message. */
 export async function replyPrivatelyWith(interaction: MessageComponentInteraction, ctx: BotContext, work: () => Promise<MessagePayload>): Promise<void> {
   const { value, deferred } = await race(ctx, work, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
-  if (deferred) await interaction.editReply(value);
-  else await interaction.reply({ ...value, flags: MessageFlags.Ephemeral });
+  if (deferred) await interaction.editReply(forDiscord(value));
+  else await interaction.reply({ ...forDiscord(value), flags: MessageFlags.Ephemeral });
 }

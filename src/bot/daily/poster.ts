@@ -7,6 +7,7 @@ import type { BotContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { freshId } from '../study/ids.ts';
 import type { DailyChannelGateway } from './scheduler.ts';
+import { forDiscord } from '../payload.ts';
 
 /** Discord errors that mean "this channel cannot take posts now": report, keep the schedule, retry on later days. */
 export const CHANNEL_GONE_CODES = new Set([10003, 50001, 50013]);
@@ -52,7 +53,7 @@ export async function sendDailyPost(client: Client, ctx: BotContext, guildId: st
   const question = ctx.content.questionById.get(post.questionId);
   if (!question) throw new Error(`question ${post.questionId} left the bank before it was posted`);
   const channel = await sendableChannel(client, channelId);
-  const message = await channel.send({ ...renderDailyPost(ctx.content, question, postId, 0), nonce: postId, enforceNonce: true });
+  const message = await channel.send({ ...forDiscord(renderDailyPost(ctx.content, question, postId, 0)), nonce: postId, enforceNonce: true });
   const sent = await ctx.daily.store.updatePost(guildId, postId, (p) => ({ ...p, messageId: message.id, postedAt: ctx.now().getTime() }));
   await ctx.daily.store.notePosted(guildId, channelId, question.id);
   return sent ?? { ...post, messageId: message.id };
@@ -65,7 +66,7 @@ export async function revealDailyPost(client: Client, ctx: BotContext, guildId: 
   const question = ctx.content.questionById.get(post.questionId);
   if (!question) return;
   const channel = await sendableChannel(client, post.channelId);
-  await channel.messages.edit(post.messageId, renderDailyReveal(ctx.content, question, postId, post.answers));
+  await channel.messages.edit(post.messageId, forDiscord(renderDailyReveal(ctx.content, question, postId, post.answers)));
 }
 
 /** Rewrites the post with its current answer count (batched by LiveCounter). */
@@ -75,7 +76,7 @@ export async function refreshDailyCount(client: Client, ctx: BotContext, guildId
   const question = ctx.content.questionById.get(post.questionId);
   if (!question) return;
   const channel = await sendableChannel(client, post.channelId);
-  await channel.messages.edit(post.messageId, renderDailyPost(ctx.content, question, postId, Object.keys(post.answers).length));
+  await channel.messages.edit(post.messageId, forDiscord(renderDailyPost(ctx.content, question, postId, Object.keys(post.answers).length)));
 }
 
 /** The scheduler's view of Discord, through the real client. */

@@ -1,6 +1,7 @@
 import type { Subcommand } from '../types.ts';
 import { renderCheatsheetOverview, renderDomainDetail } from '../../../render/cheatsheet.ts';
 import { addDomainOption, addPrivateOption, domainOf, visibility } from '../options.ts';
+import { forDiscord } from '../../payload.ts';
 
 export const cheatsheet: Subcommand = {
   name: 'cheatsheet',
@@ -11,6 +12,6 @@ export const cheatsheet: Subcommand = {
   async execute(interaction, ctx) {
     const domain = domainOf(interaction);
     const payload = domain ? renderDomainDetail(ctx.content, domain) : renderCheatsheetOverview(ctx.content);
-    await interaction.reply({ ...payload, ...visibility(interaction) });
+    await interaction.reply({ ...forDiscord(payload), ...visibility(interaction) });
   },
 };

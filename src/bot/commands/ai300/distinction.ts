@@ -4,6 +4,7 @@ import { renderDistinction, renderDistinctionList } from '../../../render/distin
 import { DISCORD_LIMITS, clip } from '../../../render/limits.ts';
 import { UserError } from '../../errors.ts';
 import { addPrivateOption, visibility } from '../options.ts';
+import { forDiscord } from '../../payload.ts';
 
 export const distinction: Subcommand = {
   name: 'distinction',
@@ -19,7 +20,7 @@ export const distinction: Subcommand = {
   async execute(interaction, ctx) {
     const topic = interaction.options.getString('topic')?.trim();
     if (!topic) {
-      await interaction.reply({ ...renderDistinctionList(ctx.content), ...visibility(interaction) });
+      await interaction.reply({ ...forDiscord(renderDistinctionList(ctx.content)), ...visibility(interaction) });
       return;
     }
     // Autocomplete sends the id; typed text without picking still works through search.
@@ -27,7 +28,7 @@ export const distinction: Subcommand = {
     if (!found) {
       throw new UserError(`I have no distinction matching "${clip(topic, 80)}". Try \`/ai300 distinction\` for the full list.`);
     }
-    await interaction.reply({ ...renderDistinction(ctx.content, found), ...visibility(interaction) });
+    await interaction.reply({ ...forDiscord(renderDistinction(ctx.content, found)), ...visibility(interaction) });
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();

@@ -2,6 +2,7 @@ import type { Subcommand } from '../types.ts';
 import { renderHelp } from '../../../render/help.ts';
 import { addPrivateOption, visibility } from '../options.ts';
 import { ai300Subcommands } from './registry.ts';
+import { forDiscord } from '../../payload.ts';
 
 export const help: Subcommand = {
   name: 'help',
@@ -14,6 +15,6 @@ export const help: Subcommand = {
       ...ai300Subcommands().map((sub) => ({ usage: sub.usage, summary: sub.description })),
       { usage: '/ai300-daily set | off | status | now', summary: 'Admins: a daily question in a channel, aimed at its weakest domain' },
     ];
-    await interaction.reply({ ...renderHelp(entries, ctx.content.questions.length), ...visibility(interaction) });
+    await interaction.reply({ ...forDiscord(renderHelp(entries, ctx.content.questions.length)), ...visibility(interaction) });
   },
 };
