@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { LRUCache } from 'lru-cache';
+import { reuseStatements } from './preparedStatements.ts';
 
 export interface KeyValue {
   get<T>(key: string): Promise<T | undefined>;
@@ -67,16 +69,23 @@ function memoryKeyValue(): KeyValue {
   return wrap(keyv, scan, async () => keyv.disconnect());
 }
 
+/** How much stored JSON the SQLite backend keeps in memory for repeat reads (see RecentValues). */
+export const RECENT_VALUES_BYTES = 16 * 2 ** 20;
+
 async function sqliteKeyValue(url: string): Promise<KeyValue> {
   const path = url.replace(/^sqlite:\/\//, '');
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
+  const busyTimeout = 10_000;
+  const sqlite = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout });
+  // A second connection to ':memory:' would be another database, so it keeps the store's own.
+  if (path !== ':memory:') await reuseStatements(sqlite, path, busyTimeout);
   // WAL lets readers run while a write commits; NORMAL sync is safe against process crashes in WAL
   // mode and avoids an fsync per answer.
   await sqlite.query('PRAGMA journal_mode = WAL');
   await sqlite.query('PRAGMA synchronous = NORMAL');
+  const recent = new RecentValues(RECENT_VALUES_BYTES);
   // Backend failures must reach the caller (who tells the user to try again), not vanish into an event.
-  const keyv = new Keyv({ store: sqlite, namespace: NAMESPACE, serialize, deserialize, throwOnErrors: true });
+  const keyv = new Keyv({ store: sqlite, namespace: NAMESPACE, serialize, deserialize: recent.deserialize, throwOnErrors: true });
   keyv.on('error', () => undefined);
   const scan = async <T>(prefix: string): Promise<[string, T][]> => {
     const full = `${NAMESPACE}:${prefix}`;
@@ -84,13 +93,86 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
     const rows = (await sqlite.query('SELECT key, value FROM keyv WHERE key >= ? AND key < ?', full, `${full}\uffff`)) as { key: string; value: string }[];
     return rows.map((row) => [row.key.slice(NAMESPACE.length + 1), (JSON.parse(row.value) as { value: T }).value]);
   };
-  const writer = batchWriter(sqlite);
-  const kv = wrap(keyv, scan, async () => {
-    await writer.drain();
-    await sqlite.disconnect();
-  });
-  const row = ([key, value]: [string, unknown]): [string, string] => [`${NAMESPACE}:${key}`, serialize({ value })];
-  return { ...kv, set: (key, value) => writer.write([row([key, value])]), setMany: (entries) => writer.write(entries.map(row)) };
+  const writer = batchWriter(sqlite, recent);
+  const full = (key: string) => `${NAMESPACE}:${key}`;
+  const row = ([key, value]: [string, unknown]): [string, string] => [full(key), serialize({ value })];
+
+  async function getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
+    const values = keys.map((key) => recent.get<T>(full(key)));
+    const missing = keys.filter((_, index) => values[index] === undefined);
+    if (missing.length === 0) return values;
+    const readSince = recent.writes;
+    const read = (await keyv.get(missing)) as (T | undefined)[];
+    missing.forEach((key, index) => recent.noteRead(full(key), read[index], readSince));
+    let next = 0;
+    return values.map((value) => (value === undefined ? read[next++] : value));
+  }
+
+  return {
+    get: async <T>(key: string) => (await getMany<T>([key]))[0],
+    getMany: async <T>(keys: string[]) => (keys.length === 0 ? [] : getMany<T>(keys)),
+    set: (key, value) => writer.write([row([key, value])]),
+    setMany: (entries) => writer.write(entries.map(row)),
+    delete: async (key) => {
+      recent.forget([full(key)]);
+      try {
+        await keyv.delete(key);
+      } finally {
+        recent.forget([full(key)]);
+      }
+    },
+    scan,
+    close: async () => {
+      await writer.drain();
+      await sqlite.disconnect();
+    },
+  };
+}
+
+/**
+ * Values read or written lately, kept as the JSON text the store holds (so every read returns a
+ * fresh object and the memory bound is exact). A repeat read skips a trip to SQLite's thread,
+ * which is most of an answer's latency under load. Entries only ever come from the database: a
+ * committed write, or a read that no write overlapped, so the cache never holds what the
+ * database does not. Only valid because this process is the only writer of its store.
+ */
+export class RecentValues {
+  private readonly texts: LRUCache<string, string>;
+  /** The text each freshly read object was parsed from, so a read can be remembered as stored. */
+  private readonly readTexts = new WeakMap<object, string>();
+  /** Counts committed (or failed) writes; a read that saw it change may have read a value being replaced. */
+  writes = 0;
+
+  constructor(maxBytes: number) {
+    this.texts = new LRUCache({ maxSize: maxBytes, sizeCalculation: (text) => text.length });
+  }
+
+  readonly deserialize = <T>(text: string): { value: T } => {
+    const data = JSON.parse(text) as { value: T };
+    if (typeof data.value === 'object' && data.value !== null) this.readTexts.set(data.value, text);
+    return data;
+  };
+
+  get<T>(key: string): T | undefined {
+    const text = this.texts.get(key);
+    return text === undefined ? undefined : (JSON.parse(text) as { value: T }).value;
+  }
+
+  noteRead(key: string, value: unknown, writesBefore: number): void {
+    if (writesBefore !== this.writes || typeof value !== 'object' || value === null) return;
+    const text = this.readTexts.get(value);
+    if (text !== undefined) this.texts.set(key, text);
+  }
+
+  noteCommitted(rows: Iterable<[string, string]>): void {
+    this.writes++;
+    for (const [key, text] of rows) this.texts.set(key, text);
+  }
+
+  forget(keys: Iterable<string>): void {
+    this.writes++;
+    for (const key of keys) this.texts.delete(key);
+  }
 }
 
 /**
@@ -99,7 +181,12 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
  * lands in the same statement, so it is saved whole or not at all, and each caller's promise
  * settles when its rows are committed: "awaited" still means "saved". Rows are in keyv's format.
  */
-function batchWriter(sqlite: KeyvSqlite) {
+/** One statement text for any number of rows (so it is prepared once): the rows as a JSON array of [key, value]. */
+const UPSERT_ROWS = `INSERT INTO keyv (key, value)
+  SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+  ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+
+function batchWriter(sqlite: KeyvSqlite, recent: RecentValues) {
   const MAX_ROWS = 400;
   type Group = { rows: [string, string][]; resolve: () => void; reject: (error: unknown) => void };
   const queue: Group[] = [];
@@ -117,11 +204,13 @@ function batchWriter(sqlite: KeyvSqlite) {
       // The same key twice in one statement: the later write wins, as it would one by one.
       const latest = new Map<string, string>();
       for (const group of batch) for (const [key, value] of group.rows) latest.set(key, value);
-      const params = [...latest].flat();
       try {
-        await sqlite.query(`INSERT INTO keyv (key, value) VALUES ${Array(latest.size).fill('(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`, ...params);
+        await sqlite.query(UPSERT_ROWS, JSON.stringify([...latest]));
+        recent.noteCommitted(latest);
         for (const group of batch) group.resolve();
       } catch (error) {
+        // The database kept its old values; drop ours rather than guess what they are.
+        recent.forget(latest.keys());
         for (const group of batch) group.reject(error);
       }
     }
