@@ -60,7 +60,17 @@ interface Sample {
   visible: number;
 }
 
+/** What the bot process measured of itself (latencyBot.ts). */
+interface BotReport {
+  /** From discord.js emitting the interaction to the callback request starting. */
+  work: ReturnType<typeof summarize>;
+  gcPauses: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
+}
+
 interface PhaseResult {
+  inBot: BotReport;
   latency: ReturnType<typeof summarize>;
   /** p99 of the initial response per kind of interaction. */
   p99ByKind: Record<string, number>;
@@ -134,7 +144,9 @@ export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promis
   const bot = spawnBenchChild('./latencyBot.ts', { BENCH_KIND: which, BENCH_TOKEN: emulator.token, BENCH_API_URL: emulator.apiUrl, BENCH_STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` });
   try {
     await bot.next('ready', 120_000);
-    return await drive(emulator, users, shape);
+    const result = await drive(emulator, users, shape, (line) => bot.send(line));
+    bot.send('report');
+    return { ...result, inBot: await bot.next<BotReport>('report', 10_000) };
   } finally {
     await bot.stop();
     await emulator.close();
@@ -143,7 +155,7 @@ export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promis
 }
 
 /** Warm-up, the measured open-loop run and the drain, as seen from the emulator. */
-async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadShape): Promise<PhaseResult> {
+async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadShape, tellBot: (line: 'measure') => void): Promise<Omit<PhaseResult, 'inBot'>> {
   const byId = new Map(users.map((u) => [u.id, u]));
 
   // ---- what the simulated users see -------------------------------------------------------
@@ -273,6 +285,7 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
 
   // The measured run.
   measuring = true;
+  tellBot('measure');
   const count = Math.round((shape.rate * shape.durationMs) / 1000);
   const run = await openLoop(shape.rate, count, () => act(pickKind(), users[Math.floor(random() * users.length)]!));
   measuring = false;
@@ -331,6 +344,15 @@ export async function interactionLatency(size: Size): Promise<Figure[]> {
     pct('p95'),
     pct('p99'),
     pct('max'),
+    {
+      scenario,
+      metric: 'work in the bot process p99 (interaction event → callback request)',
+      value: round(ours.inBot.work.p99),
+      unit: 'ms',
+      floor: round(floor.inBot.work.p99),
+      ratio: round(ours.inBot.work.p99 / floor.inBot.work.p99),
+      note: `measured inside each bot process; p50 bot ${round(ours.inBot.work.p50)} ms, floor ${round(floor.inBot.work.p50)} ms. The rest of the initial-response time is the gateway, the HTTP request and the emulator, and waiting for each process's event loop. Garbage-collector pauses during the run: bot ${ours.inBot.gcPauses} (${round(ours.inBot.gcTotalMs, 0)} ms in all, longest ${round(ours.inBot.gcMaxMs, 1)} ms), floor ${floor.inBot.gcPauses} (${round(floor.inBot.gcTotalMs, 0)} ms, longest ${round(floor.inBot.gcMaxMs, 1)} ms).`,
+    },
     {
       scenario,
       metric: 'interactions sent in the measured run',

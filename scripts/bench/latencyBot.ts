@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { ButtonStyle, Client, ComponentType, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import { createCommands } from '../../src/bot/commands/index.ts';
@@ -11,6 +12,7 @@ import { startBot } from '../../src/bot/startBot.ts';
 import { loadContent, type Content } from '../../src/content/load.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { summarize } from './measure.ts';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -19,7 +21,7 @@ const env = (name: string) => {
 };
 
 /** The floor: answers every command with reply('ok') and every button with update('ok'). */
-async function startFloorBot(token: string, apiUrl: string, content: Content): Promise<{ stop(): Promise<void> }> {
+async function startFloorBot(token: string, apiUrl: string, content: Content): Promise<{ client: Client; stop(): Promise<void> }> {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } });
   // The quiz reply carries four fixed buttons so the same load can click something.
   const row = {
@@ -40,7 +42,7 @@ async function startFloorBot(token: string, apiUrl: string, content: Content): P
   await client.login(token);
   await ready;
   await client.application!.commands.set(createCommands(content).map((c) => c.data));
-  return { stop: () => client.destroy() };
+  return { client, stop: () => client.destroy() };
 }
 
 // BENCH_CPU_PROF=<dir>: write a .cpuprofile of this process (node --cpu-prof is refused in NODE_OPTIONS).
@@ -60,9 +62,50 @@ const bot =
   env('BENCH_KIND') === 'floor'
     ? await startFloorBot(token, apiUrl, content)
     : await startBot({ token, apiUrl, storeUrl: env('BENCH_STORE_URL'), content, logger: silentLogger, startScheduler: false, random: seededRandom(7) });
+
+/**
+ * Where the time goes inside this process: from discord.js emitting the interaction to the bot
+ * starting its callback request ("work"), and the garbage collector's pauses. Counted between the
+ * parent's 'measure' and 'report' lines, so the warm-up is left out.
+ */
+function watchWork(client: Client) {
+  const received = new Map<string, number>();
+  let work: number[] = [];
+  let pauses: number[] = [];
+  client.prependListener(Events.InteractionCreate, (interaction: Interaction) => {
+    received.set(interaction.id, performance.now());
+  });
+  const rest = client.rest as unknown as { options: { makeRequest: (url: string, init: unknown) => Promise<unknown> } };
+  const makeRequest = rest.options.makeRequest;
+  rest.options.makeRequest = (url, init) => {
+    const id = /\/interactions\/(\d+)\//.exec(url)?.[1];
+    const start = id === undefined ? undefined : received.get(id);
+    if (start !== undefined) {
+      work.push(performance.now() - start);
+      received.delete(id!);
+    }
+    return makeRequest(url, init);
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  }).observe({ entryTypes: ['gc'] });
+  return {
+    reset() {
+      work = [];
+      pauses = [];
+    },
+    report() {
+      return { work: summarize(work), gcPauses: pauses.length, gcTotalMs: pauses.reduce((a, b) => a + b, 0), gcMaxMs: Math.max(0, ...pauses) };
+    },
+  };
+}
+
+const watch = watchWork(bot.client);
 process.stdout.write(`${JSON.stringify({ event: 'ready' })}\n`);
 
 for await (const line of createInterface({ input: process.stdin })) {
+  if (line === 'measure') watch.reset();
+  if (line === 'report') process.stdout.write(`${JSON.stringify({ event: 'report', ...watch.report() })}\n`);
   if (line === 'stop') break;
 }
 await bot.stop();
