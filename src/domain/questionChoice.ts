@@ -45,14 +45,39 @@ export function matchesFilters(question: Question, filters: QuestionFilters): bo
   );
 }
 
+/** Questions grouped by domain in bank order, built once per question list (a quiz asks on every click). */
+const byDomainOfBank = new WeakMap<readonly Question[], Map<DomainId, Question[]>>();
+
+function groupByDomain(questions: readonly Question[]): Map<DomainId, Question[]> {
+  const groups = new Map<DomainId, Question[]>();
+  for (const question of questions) {
+    const group = groups.get(question.domain);
+    if (group) group.push(question);
+    else groups.set(question.domain, [question]);
+  }
+  return groups;
+}
+
+function bankByDomain(questions: readonly Question[]): Map<DomainId, Question[]> {
+  let groups = byDomainOfBank.get(questions);
+  if (!groups) {
+    groups = groupByDomain(questions);
+    byDomainOfBank.set(questions, groups);
+  }
+  return groups;
+}
+
 export function chooseQuestion(input: ChoiceInput): Question | undefined {
-  const pool = input.questions.filter((q) => matchesFilters(q, input.filters));
+  const { filters } = input;
+  const filtered = Boolean(filters.domain || filters.tag || filters.distinction);
+  const pool = filtered ? input.questions.filter((q) => matchesFilters(q, filters)) : input.questions;
   if (pool.length === 0) return undefined;
   let candidates = pool;
-  if (!input.filters.domain && !input.filters.distinction) {
-    const domains = DOMAIN_IDS.filter((d) => pool.some((q) => q.domain === d));
+  if (!filters.domain && !filters.distinction) {
+    const byDomain = filtered ? groupByDomain(pool) : bankByDomain(input.questions);
+    const domains = DOMAIN_IDS.filter((d) => byDomain.has(d));
     const domain = pickDomain(input.tallies, input.weights, input.random, domains);
-    candidates = pool.filter((q) => q.domain === domain);
+    candidates = byDomain.get(domain) ?? pool;
   }
   return pickFresh(candidates, input.recent, input.tagMisses, input.random);
 }
@@ -64,11 +89,18 @@ export function pickFresh(
   tagMisses: Partial<Record<MissTag, number>>,
   random: Random,
 ): Question | undefined {
-  const lastSeen = new Map(recent.map((id, index) => [id, index]));
+  const lastSeen = new Map<string, number>();
+  recent.forEach((id, index) => lastSeen.set(id, index));
   const unseen = pool.filter((q) => !lastSeen.has(q.id));
   if (unseen.length === 0) {
     return [...pool].sort((a, b) => lastSeen.get(a.id)! - lastSeen.get(b.id)!)[0];
   }
-  const mostMissed = Math.max(1, ...Object.values(tagMisses).map((n) => n ?? 0));
-  return weightedPick(unseen, (q) => 1 + Math.max(...q.tags.map((t) => (tagMisses[t] ?? 0) / mostMissed)), random);
+  let mostMissed = 1;
+  for (const count of Object.values(tagMisses)) mostMissed = Math.max(mostMissed, count ?? 0);
+  const weightOf = (q: Question) => {
+    let worst = 0;
+    for (const tag of q.tags) worst = Math.max(worst, (tagMisses[tag] ?? 0) / mostMissed);
+    return 1 + worst;
+  };
+  return weightedPick(unseen, weightOf, random);
 }
