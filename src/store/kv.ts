@@ -175,17 +175,17 @@ export class RecentValues {
   }
 }
 
+/** One statement text for any number of rows (so it is prepared once): the rows as a JSON array of [key, value]. */
+const UPSERT_ROWS = `INSERT INTO keyv (key, value)
+  SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+  ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+
 /**
  * Groups concurrent writes into one multi-row upsert: a burst of answers costs one statement
  * (one implicit transaction) instead of one per record. A group of rows written together always
  * lands in the same statement, so it is saved whole or not at all, and each caller's promise
  * settles when its rows are committed: "awaited" still means "saved". Rows are in keyv's format.
  */
-/** One statement text for any number of rows (so it is prepared once): the rows as a JSON array of [key, value]. */
-const UPSERT_ROWS = `INSERT INTO keyv (key, value)
-  SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
-  ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
-
 function batchWriter(sqlite: KeyvSqlite, recent: RecentValues) {
   const MAX_ROWS = 400;
   type Group = { rows: [string, string][]; resolve: () => void; reject: (error: unknown) => void };
