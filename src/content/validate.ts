@@ -28,8 +28,11 @@ function shingles(text: string): Set<string> {
 }
 
 export function similarity(a: string, b: string): number {
-  const x = shingles(a);
-  const y = shingles(b);
+  return overlap(shingles(a), shingles(b));
+}
+
+/** Jaccard overlap of two word-pair sets. */
+function overlap(x: Set<string>, y: Set<string>): number {
   let shared = 0;
   for (const pair of x) if (y.has(pair)) shared++;
   const union = x.size + y.size - shared;
@@ -94,11 +97,13 @@ function checkQuestions(content: Content, add: Add): void {
       if (!wrong && q.whyNot[letter]) add(file, `${where}.whyNot.${letter}`, `${letter} is the answer; explain it in "explanation"`);
     }
   }
+  // Word pairs once per stem, not once per comparison: this runs at every start-up.
+  const stemPairs = content.questions.map((q) => shingles(q.stem));
   for (let i = 0; i < content.questions.length; i++) {
     for (let j = i + 1; j < content.questions.length; j++) {
       const a = content.questions[i]!;
       const b = content.questions[j]!;
-      const score = similarity(a.stem, b.stem);
+      const score = overlap(stemPairs[i]!, stemPairs[j]!);
       if (score >= NEAR_DUPLICATE_SIMILARITY) {
         const kind = normalize(a.stem) === normalize(b.stem) ? 'duplicate' : 'near-duplicate';
         add(fileOf(b), `questions(${b.id}).stem`, `${kind} of ${a.id} (similarity ${score.toFixed(2)})`);
