@@ -49,7 +49,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const ctx: BotContext = {
     content,
     weights: examWeights(content.domains),
-    store: new StudyStore(kv),
+    store: new StudyStore(kv, (error) => logger.error({ err: error }, 'saving which question was shown failed; it may be shown again soon')),
     daily: {
       store: new DailyStore(kv),
       liveCounter: new LiveCounter((target) => refreshDailyCount(client, ctx, target.guildId, target.postId), logger, options.liveCountIntervalMs),

@@ -103,7 +103,11 @@ export class StudyStore {
   private readonly queue = new KeyedQueue();
   private readonly summaries = new GuildSummaryCache();
 
-  constructor(private readonly kv: KeyValue) {}
+  /** `onBackgroundFailure` hears about writes nobody waits for (see serveQuestion); log them. */
+  constructor(
+    private readonly kv: KeyValue,
+    private readonly onBackgroundFailure: (error: StoreError) => void = () => undefined,
+  ) {}
 
   private learnerLock<T>(guild: string, user: string, task: () => Promise<T>): Promise<T> {
     return this.queue.run(keys.learner(guild, user), task);
@@ -131,15 +135,29 @@ export class StudyStore {
 
   /**
    * Picks a question from the learner's record and remembers it as shown, so the next pick avoids
-   * it: one read and one write under the learner's lock. Returns the record the pick saw.
+   * it. Returns as soon as the pick is made: which question was shown is saved in the background
+   * (a lost save can only mean that question comes back sooner), while the learner's lock is held
+   * until it is saved, so the learner's next change builds on it. Answers, by contrast, are always
+   * saved before anyone is told they count. Returns the record the pick saw.
    */
   async serveQuestion(guild: string, user: string, pick: (learner: LearnerRecord) => string | undefined): Promise<{ questionId?: string; learner: LearnerRecord }> {
-    return this.updateLearner<{ questionId?: string; learner: LearnerRecord }>(guild, user, (learner) => {
-      const questionId = pick(learner);
-      if (!questionId) return { result: { learner } };
-      const recent = [...learner.recent.filter((id) => id !== questionId), questionId].slice(-RECENT_LIMIT);
-      return { save: { ...learner, recent }, result: { questionId, learner } };
-    });
+    let picked!: (served: { questionId?: string; learner: LearnerRecord }) => void;
+    const servedNow = new Promise<{ questionId?: string; learner: LearnerRecord }>((resolve) => (picked = resolve));
+    const saved = this.learnerLock(guild, user, () =>
+      guarded('serve', async () => {
+        const learner = (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
+        const questionId = pick(learner);
+        if (!questionId) return picked({ learner });
+        const recent = [...learner.recent.filter((id) => id !== questionId), questionId].slice(-RECENT_LIMIT);
+        const saving = this.kv.set(keys.learner(guild, user), { ...learner, recent });
+        picked({ questionId, learner });
+        await saving;
+      }),
+    );
+    // A failed read rejects `saved` before anything is picked, and reaches the caller.
+    const served = await Promise.race([servedNow, saved.then(() => servedNow)]);
+    saved.catch((error: StoreError) => this.onBackgroundFailure(error));
+    return served;
   }
 
   async recordAnswer(guild: string, user: string, answer: AnswerInput, hooks: AnswerHooks = {}): Promise<AnswerOutcome> {

@@ -70,4 +70,41 @@ describe('a failing backend', () => {
     expect((await store.getSummary(G, 'u1', now)).all.quality).toMatchObject({ n: 1, c: 0 });
     expect((await store.getLearner(G, 'u1')).tagMisses).toEqual({ quality: 1 });
   });
+
+  it('shows a question even when saving it fails, reports that failure, and keeps the learner usable', async () => {
+    let broken = true;
+    const failures: StoreError[] = [];
+    const store = new StudyStore(await flakyKeyValue((op, key) => broken && op === 'set' && key.includes(':u:')), (error) => failures.push(error));
+    const served = await store.serveQuestion(G, 'u1', () => 'quality-001');
+    expect(served.questionId).toBe('quality-001');
+    // The learner's next change waits for the save, so by now it has failed and been reported.
+    broken = false;
+    const outcome = await store.recordAnswer(G, 'u1', answer({ serve: 'a' }));
+    expect(outcome.status).toBe('recorded');
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toBeInstanceOf(StoreError);
+    expect(failures[0]!.message).toContain('disk I/O error');
+  });
 });
+
+describe('serving a question', () => {
+  it('answers before the save lands, and the learner\'s next change sees the saved pick', async () => {
+    const inner = await openKeyValue('memory://');
+    let releaseWrite!: () => void;
+    const writeGate = new Promise<void>((resolve) => (releaseWrite = resolve));
+    const gated: KeyValue = { ...inner, set: async (key, value) => (await writeGate, inner.set(key, value)) };
+    const store = new StudyStore(gated);
+    const served = await store.serveQuestion(G, 'u1', () => 'quality-001');
+    expect(served.questionId).toBe('quality-001');
+    expect(await inner.get(`g:${G}:u:u1`)).toBeUndefined();
+    let secondPickSaw: string[] | undefined;
+    const second = store.serveQuestion(G, 'u1', (learner) => ((secondPickSaw = [...learner.recent]), 'quality-002'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Still waiting for the first save: the second pick has not run.
+    expect(secondPickSaw).toBeUndefined();
+    releaseWrite();
+    await second;
+    expect(secondPickSaw).toEqual(['quality-001']);
+  });
+});
+
