@@ -94,16 +94,16 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
     return rows.map((row) => [row.key.slice(NAMESPACE.length + 1), (JSON.parse(row.value) as { value: T }).value]);
   };
   const writer = batchWriter(sqlite, recent);
-  const full = (key: string) => `${NAMESPACE}:${key}`;
-  const row = ([key, value]: [string, unknown]): [string, string] => [full(key), serialize({ value })];
+  const storedKey = (key: string) => `${NAMESPACE}:${key}`;
+  const row = ([key, value]: [string, unknown]): [string, string] => [storedKey(key), serialize({ value })];
 
   async function getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
-    const values = keys.map((key) => recent.get<T>(full(key)));
+    const values = keys.map((key) => recent.get<T>(storedKey(key)));
     const missing = keys.filter((_, index) => values[index] === undefined);
     if (missing.length === 0) return values;
     const readSince = recent.writes;
     const read = (await keyv.get(missing)) as (T | undefined)[];
-    missing.forEach((key, index) => recent.noteRead(full(key), read[index], readSince));
+    missing.forEach((key, index) => recent.noteRead(storedKey(key), read[index], readSince));
     let next = 0;
     return values.map((value) => (value === undefined ? read[next++] : value));
   }
@@ -114,11 +114,11 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
     set: (key, value) => writer.write([row([key, value])]),
     setMany: (entries) => writer.write(entries.map(row)),
     delete: async (key) => {
-      recent.forget([full(key)]);
+      recent.forget([storedKey(key)]);
       try {
         await keyv.delete(key);
       } finally {
-        recent.forget([full(key)]);
+        recent.forget([storedKey(key)]);
       }
     },
     scan,
