@@ -41,8 +41,9 @@ async function race<T>(ctx: BotContext, work: () => Promise<T>, defer: () => Pro
 export async function replyWith(interaction: ChatInputCommandInteraction, ctx: BotContext, work: () => Promise<MessagePayload>, visibility: Visibility = {}): Promise<void> {
   const flags = visibility.ephemeral ? MessageFlags.Ephemeral : undefined;
   const { value, deferred } = await race(ctx, work, () => interaction.deferReply(flags ? { flags } : {}));
-  if (deferred) await interaction.editReply(forDiscord(value));
-  else await interaction.reply(flags ? { ...forDiscord(value), flags } : forDiscord(value));
+  const message = forDiscord(value);
+  if (deferred) await interaction.editReply(message);
+  else await interaction.reply(flags ? { ...message, flags } : message);
 }
 
 /** A button or menu that changes the message it sits on (or sends the clicker a private note). */
@@ -54,13 +55,15 @@ export async function updateWith(interaction: MessageComponentInteraction, ctx: 
     else await interaction.reply(note);
     return;
   }
-  if (deferred) await interaction.editReply(forDiscord(value.show));
-  else await interaction.update(forDiscord(value.show));
+  const message = forDiscord(value.show);
+  if (deferred) await interaction.editReply(message);
+  else await interaction.update(message);
 }
 
 /** A button that answers the clicker privately with a new message. */
 export async function replyPrivatelyWith(interaction: MessageComponentInteraction, ctx: BotContext, work: () => Promise<MessagePayload>): Promise<void> {
   const { value, deferred } = await race(ctx, work, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
-  if (deferred) await interaction.editReply(forDiscord(value));
-  else await interaction.reply({ ...forDiscord(value), flags: MessageFlags.Ephemeral });
+  const message = forDiscord(value);
+  if (deferred) await interaction.editReply(message);
+  else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
 }

@@ -110,7 +110,7 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
 
   return {
     get: async <T>(key: string) => (await getMany<T>([key]))[0],
-    getMany: async <T>(keys: string[]) => (keys.length === 0 ? [] : getMany<T>(keys)),
+    getMany,
     set: (key, value) => writer.write([row([key, value])]),
     setMany: (entries) => writer.write(entries.map(row)),
     delete: async (key) => {

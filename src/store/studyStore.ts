@@ -63,6 +63,12 @@ export type AnswerOutcome =
   | { status: 'duplicate'; letter: ChoiceLetter }
   | { status: 'rejected'; reason: string };
 
+/** The question picked for a learner (none when nothing fits), with the record the pick saw. */
+export interface ServedQuestion {
+  questionId?: string;
+  learner: LearnerRecord;
+}
+
 /** Lets a caller make an answer conditional on the learner's state, and change it in the same write. */
 export interface AnswerHooks {
   /** Returns a reason to refuse the answer, checked under the learner's lock. */
@@ -113,8 +119,12 @@ export class StudyStore {
     return this.queue.run(keys.learner(guild, user), task);
   }
 
+  private async readLearner(guild: string, user: string): Promise<LearnerRecord> {
+    return (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
+  }
+
   async getLearner(guild: string, user: string): Promise<LearnerRecord> {
-    return guarded('read', async () => (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner());
+    return guarded('read', () => this.readLearner(guild, user));
   }
 
   async getSummary(guild: string, user: string, now: Date): Promise<MasterySummary> {
@@ -125,7 +135,7 @@ export class StudyStore {
   async updateLearner<T>(guild: string, user: string, change: (learner: LearnerRecord) => { save?: LearnerRecord; result: T }): Promise<T> {
     return this.learnerLock(guild, user, () =>
       guarded('update', async () => {
-        const learner = (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
+        const learner = await this.readLearner(guild, user);
         const { save, result } = change(learner);
         if (save) await this.kv.set(keys.learner(guild, user), save);
         return result;
@@ -140,12 +150,12 @@ export class StudyStore {
    * until it is saved, so the learner's next change builds on it. Answers, by contrast, are always
    * saved before anyone is told they count. Returns the record the pick saw.
    */
-  async serveQuestion(guild: string, user: string, pick: (learner: LearnerRecord) => string | undefined): Promise<{ questionId?: string; learner: LearnerRecord }> {
-    let picked!: (served: { questionId?: string; learner: LearnerRecord }) => void;
-    const servedNow = new Promise<{ questionId?: string; learner: LearnerRecord }>((resolve) => (picked = resolve));
+  async serveQuestion(guild: string, user: string, pick: (learner: LearnerRecord) => string | undefined): Promise<ServedQuestion> {
+    let picked!: (served: ServedQuestion) => void;
+    const servedNow = new Promise<ServedQuestion>((resolve) => (picked = resolve));
     const saved = this.learnerLock(guild, user, () =>
       guarded('serve', async () => {
-        const learner = (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
+        const learner = await this.readLearner(guild, user);
         const questionId = pick(learner);
         if (!questionId) return picked({ learner });
         const recent = [...learner.recent.filter((id) => id !== questionId), questionId].slice(-RECENT_LIMIT);
@@ -189,7 +199,7 @@ export class StudyStore {
   async logMiss(guild: string, user: string, miss: LoggedMiss): Promise<LearnerRecord> {
     return this.learnerLock(guild, user, () =>
       guarded('log miss', async () => {
-        const learner = (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
+        const learner = await this.readLearner(guild, user);
         const next: LearnerRecord = {
           ...learner,
           loggedMisses: { ...learner.loggedMisses, [miss.tag]: (learner.loggedMisses[miss.tag] ?? 0) + 1 },
