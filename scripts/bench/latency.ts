@@ -3,7 +3,8 @@
 // and for a bare discord.js bot (the floor) on the same emulator setup, same load, same run.
 // Each bot runs in a child process (latencyBot.ts); BENCH_CPU_PROF=<dir> in the environment makes
 // it write a .cpuprofile, e.g. BENCH_CPU_PROF=/tmp/prof npx tsx scripts/bench.ts --only=latency
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
@@ -67,6 +68,9 @@ interface BotReport {
   gcPauses: number;
   gcTotalMs: number;
   gcMaxMs: number;
+  gcMsByKind: Record<string, number>;
+  /** CPU time this process used from the run's start to the report (user + system). */
+  cpuMs: number;
 }
 
 interface PhaseResult {
@@ -87,6 +91,8 @@ interface PhaseResult {
   botAuthRequests: number;
   generatorErrors: number;
   lagMs: number;
+  /** CPU time of the emulator and load generator's process during the run. */
+  emulatorCpuMs: number;
 }
 
 /** The study world: `guilds` servers, each with one study channel and `usersPerGuild` members. */
@@ -134,17 +140,37 @@ async function until(check: () => boolean, timeoutMs: number, stepMs = 50): Prom
   return true;
 }
 
+/** With BENCH_CPU_PROF=<dir>, a CPU profile of this process (the emulator and the load) over the measured run. */
+async function profileThisProcess(): Promise<{ save(name: string): Promise<void> } | undefined> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  return {
+    async save(name) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(dir, `${name}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 /** One phase (the study bot or the floor) on a fresh emulator. */
 export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promise<PhaseResult> {
   warmUpValidators(['ApplicationCommandUpdateRequest', 'CreateMessageInteractionCallbackRequest', 'UpdateMessageInteractionCallbackRequest', 'IncomingWebhookRequestPartial', 'IncomingWebhookUpdateRequestPartial']);
   const emulator = await startEmulator({ waitTimeoutMs: 30_000 });
   const users = buildWorld(emulator, shape);
   const dir = mkdtempSync(join(tmpdir(), 'ai300-latency-'));
-  // The bot under test runs in its own process, as it would against Discord.
-  const bot = spawnBenchChild('./latencyBot.ts', { BENCH_KIND: which, BENCH_TOKEN: emulator.token, BENCH_API_URL: emulator.apiUrl, BENCH_STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` });
+  // The bot under test runs in its own process, as it would against Discord. BENCH_LATENCY_STORE_URL
+  // (e.g. memory:) swaps its store, to tell the store's share of the latency from the rest.
+  const storeUrl = process.env.BENCH_LATENCY_STORE_URL ?? `sqlite://${join(dir, 'store.sqlite')}`;
+  const bot = spawnBenchChild('./latencyBot.ts', { BENCH_KIND: which, BENCH_TOKEN: emulator.token, BENCH_API_URL: emulator.apiUrl, BENCH_STORE_URL: storeUrl });
   try {
     await bot.next('ready', 120_000);
-    const result = await drive(emulator, users, shape, (line) => bot.send(line));
+    const result = await drive(emulator, users, shape, (line) => bot.send(line), which);
     bot.send('report');
     return { ...result, inBot: await bot.next<BotReport>('report', 10_000) };
   } finally {
@@ -155,7 +181,7 @@ export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promis
 }
 
 /** Warm-up, the measured open-loop run and the drain, as seen from the emulator. */
-async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadShape, tellBot: (line: 'measure') => void): Promise<Omit<PhaseResult, 'inBot'>> {
+async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadShape, tellBot: (line: 'measure') => void, which: string): Promise<Omit<PhaseResult, 'inBot'>> {
   const byId = new Map(users.map((u) => [u.id, u]));
 
   // ---- what the simulated users see -------------------------------------------------------
@@ -286,9 +312,13 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
   // The measured run.
   measuring = true;
   tellBot('measure');
+  const cpuAtStart = process.cpuUsage();
+  const profile = await profileThisProcess();
   const count = Math.round((shape.rate * shape.durationMs) / 1000);
   const run = await openLoop(shape.rate, count, () => act(pickKind(), users[Math.floor(random() * users.length)]!));
+  await profile?.save(`emulator-beside-${which}`);
   measuring = false;
+  const cpu = process.cpuUsage(cpuAtStart);
   const all = [...samples.values()];
   // Past the 3 s deadline every interaction is answered or reported; then let deferred replies land.
   await until(() => all.every((s) => !Number.isNaN(s.callback)), emulator.settings.interactionDeadlineMs + 500);
@@ -314,6 +344,7 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
     botAuthRequests,
     generatorErrors,
     lagMs: run.lagMs,
+    emulatorCpuMs: (cpu.user + cpu.system) / 1000,
   };
 }
 
@@ -324,6 +355,7 @@ export async function interactionLatency(size: Size): Promise<Figure[]> {
   const scenario = 'interaction latency';
   const limit = 1.5 * floor.latency.p99 + 2;
   const byKind = (r: PhaseResult) => Object.entries(r.p99ByKind).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${round(v)} ms`).join(', ');
+  const gcKinds = (report: BotReport) => Object.entries(report.gcMsByKind).map(([kind, ms]) => `${kind} ${round(ms, 0)} ms`).join(', ');
   const mix = (r: PhaseResult) => Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
   const load = `${shape.rate}/s open loop for ${shape.durationMs / 1000} s, ${shape.guilds * shape.usersPerGuild} users in ${shape.guilds} servers`;
   const pct = (name: 'p50' | 'p95' | 'p99' | 'max'): Figure => ({
@@ -351,7 +383,7 @@ export async function interactionLatency(size: Size): Promise<Figure[]> {
       unit: 'ms',
       floor: round(floor.inBot.work.p99),
       ratio: round(ours.inBot.work.p99 / floor.inBot.work.p99),
-      note: `measured inside each bot process; p50 bot ${round(ours.inBot.work.p50)} ms, floor ${round(floor.inBot.work.p50)} ms. The rest of the initial-response time is the gateway, the HTTP request and the emulator, and waiting for each process's event loop. Garbage-collector pauses during the run: bot ${ours.inBot.gcPauses} (${round(ours.inBot.gcTotalMs, 0)} ms in all, longest ${round(ours.inBot.gcMaxMs, 1)} ms), floor ${floor.inBot.gcPauses} (${round(floor.inBot.gcTotalMs, 0)} ms, longest ${round(floor.inBot.gcMaxMs, 1)} ms).`,
+      note: `measured inside each bot process; p50 bot ${round(ours.inBot.work.p50)} ms, floor ${round(floor.inBot.work.p50)} ms. The rest of the initial-response time is the gateway, the HTTP request and the emulator, and waiting for each process's event loop. Garbage-collector pauses during the run: bot ${ours.inBot.gcPauses} (${round(ours.inBot.gcTotalMs, 0)} ms in all, longest ${round(ours.inBot.gcMaxMs, 1)} ms; ${gcKinds(ours.inBot)}), floor ${floor.inBot.gcPauses} (${round(floor.inBot.gcTotalMs, 0)} ms, longest ${round(floor.inBot.gcMaxMs, 1)} ms; ${gcKinds(floor.inBot)}). CPU time used during the run: bot process ${round(ours.inBot.cpuMs / 1000, 1)} s, floor ${round(floor.inBot.cpuMs / 1000, 1)} s; the emulator and load generator's process ${round(ours.emulatorCpuMs / 1000, 1)} s beside the bot, ${round(floor.emulatorCpuMs / 1000, 1)} s beside the floor.`,
     },
     {
       scenario,

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { ButtonStyle, Client, ComponentType, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import { createCommands } from '../../src/bot/commands/index.ts';
@@ -45,14 +45,14 @@ async function startFloorBot(token: string, apiUrl: string, content: Content): P
   return { client, stop: () => client.destroy() };
 }
 
-// BENCH_CPU_PROF=<dir>: write a .cpuprofile of this process (node --cpu-prof is refused in NODE_OPTIONS).
+// BENCH_CPU_PROF=<dir>: write a .cpuprofile of this process over the measured run only, so
+// start-up and warm-up stay out of it (node --cpu-prof is refused in NODE_OPTIONS).
 const profileDir = process.env.BENCH_CPU_PROF;
 const profiler = profileDir ? new Session() : undefined;
 if (profiler) {
   profiler.connect();
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
-  await profiler.post('Profiler.start');
 }
 
 const content = loadContent();
@@ -63,6 +63,13 @@ const bot =
     ? await startFloorBot(token, apiUrl, content)
     : await startBot({ token, apiUrl, storeUrl: env('BENCH_STORE_URL'), content, logger: silentLogger, startScheduler: false, random: seededRandom(7) });
 
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
+
 /**
  * Where the time goes inside this process: from discord.js emitting the interaction to the bot
  * starting its callback request ("work"), and the garbage collector's pauses. Counted between the
@@ -72,6 +79,9 @@ function watchWork(client: Client) {
   const received = new Map<string, number>();
   let work: number[] = [];
   let pauses: number[] = [];
+  let cpuAtReset = process.cpuUsage();
+  /** Pause time by collector kind (minor = scavenge, major = mark-compact), to tell what a tail is made of. */
+  let byKind: Record<string, number> = {};
   client.prependListener(Events.InteractionCreate, (interaction: Interaction) => {
     received.set(interaction.id, performance.now());
   });
@@ -87,15 +97,22 @@ function watchWork(client: Client) {
     return makeRequest(url, init);
   };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) pauses.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      pauses.push(entry.duration);
+      const kind = GC_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? -1] ?? 'other';
+      byKind[kind] = (byKind[kind] ?? 0) + entry.duration;
+    }
   }).observe({ entryTypes: ['gc'] });
   return {
     reset() {
+      cpuAtReset = process.cpuUsage();
       work = [];
       pauses = [];
+      byKind = {};
     },
     report() {
-      return { work: summarize(work), gcPauses: pauses.length, gcTotalMs: pauses.reduce((a, b) => a + b, 0), gcMaxMs: Math.max(0, ...pauses) };
+      const cpu = process.cpuUsage(cpuAtReset);
+      return { cpuMs: (cpu.user + cpu.system) / 1000, work: summarize(work), gcPauses: pauses.length, gcTotalMs: pauses.reduce((a, b) => a + b, 0), gcMaxMs: Math.max(0, ...pauses), gcMsByKind: byKind };
     },
   };
 }
@@ -104,14 +121,19 @@ const watch = watchWork(bot.client);
 process.stdout.write(`${JSON.stringify({ event: 'ready' })}\n`);
 
 for await (const line of createInterface({ input: process.stdin })) {
-  if (line === 'measure') watch.reset();
-  if (line === 'report') process.stdout.write(`${JSON.stringify({ event: 'report', ...watch.report() })}\n`);
+  if (line === 'measure') {
+    watch.reset();
+    await profiler?.post('Profiler.start');
+  }
+  if (line === 'report') {
+    if (profiler && profileDir) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(join(profileDir, `${env('BENCH_KIND')}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    }
+    process.stdout.write(`${JSON.stringify({ event: 'report', ...watch.report() })}\n`);
+  }
   if (line === 'stop') break;
 }
 await bot.stop();
-if (profiler && profileDir) {
-  const { profile } = await profiler.post('Profiler.stop');
-  writeFileSync(join(profileDir, `${env('BENCH_KIND')}-${process.pid}.cpuprofile`), JSON.stringify(profile));
-}
 process.stdout.write(`${JSON.stringify({ event: 'stopped' })}\n`);
 process.exit(0);
