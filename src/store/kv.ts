@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { LRUCache } from 'lru-cache';
-import { reuseStatements } from './preparedStatements.ts';
+import { attachConnections } from './sqliteConnections.ts';
 
 export interface KeyValue {
   get<T>(key: string): Promise<T | undefined>;
@@ -77,12 +77,10 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const busyTimeout = 10_000;
   const sqlite = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout });
-  // A second connection to ':memory:' would be another database, so it keeps the store's own.
-  if (path !== ':memory:') await reuseStatements(sqlite, path, busyTimeout);
   // WAL lets readers run while a write commits; NORMAL sync is safe against process crashes in WAL
-  // mode and avoids an fsync per answer.
-  await sqlite.query('PRAGMA journal_mode = WAL');
-  await sqlite.query('PRAGMA synchronous = NORMAL');
+  // mode and avoids an fsync per answer. A second connection to ':memory:' would be another
+  // database, so that one keeps the store's own connection (and needs neither setting).
+  const background = path === ':memory:' ? undefined : await attachConnections(sqlite, path, { busyTimeoutMs: busyTimeout });
   const recent = new RecentValues(RECENT_VALUES_BYTES);
   // Backend failures must reach the caller (who tells the user to try again), not vanish into an event.
   const keyv = new Keyv({ store: sqlite, namespace: NAMESPACE, serialize, deserialize: recent.deserialize, throwOnErrors: true });
@@ -90,7 +88,8 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
   const scan = async <T>(prefix: string): Promise<[string, T][]> => {
     const full = `${NAMESPACE}:${prefix}`;
     // A key range uses the primary-key index, unlike LIKE.
-    const rows = (await sqlite.query('SELECT key, value FROM keyv WHERE key >= ? AND key < ?', full, `${full}\uffff`)) as { key: string; value: string }[];
+    const range = ['SELECT key, value FROM keyv WHERE key >= ? AND key < ?', full, `${full}\uffff`] as const;
+    const rows = (await (background ? background.scan(...range) : sqlite.query(...range))) as { key: string; value: string }[];
     return rows.map((row) => [row.key.slice(NAMESPACE.length + 1), (JSON.parse(row.value) as { value: T }).value]);
   };
   const writer = batchWriter(sqlite, recent);

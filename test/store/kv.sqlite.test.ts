@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openKeyValue, RecentValues, type KeyValue } from '../../src/store/kv.ts';
-import { reuseStatements } from '../../src/store/preparedStatements.ts';
+import { attachConnections } from '../../src/store/sqliteConnections.ts';
 
 let dir: string;
 let file: string;
@@ -113,15 +113,46 @@ describe('RecentValues', () => {
   });
 });
 
-describe('reused statements', () => {
+describe('the store connections', () => {
+  const walBytes = () => (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+
   it('report a bad query to its caller and keep serving good ones, until closed', async () => {
     const store = new KeyvSqlite({ uri: `sqlite://${file}` });
-    await reuseStatements(store, file, 1000);
+    await attachConnections(store, file, { busyTimeoutMs: 1000 });
     await expect(store.query('SELEC nonsense')).rejects.toThrow(/syntax error/);
     await expect(store.query('SELEC nonsense')).rejects.toThrow(/syntax error/);
     await store.set('k', 'v');
     expect(await store.get('k')).toBe('v');
     await store.disconnect();
     await expect(store.query('SELECT 1')).rejects.toThrow();
+  });
+
+  it('never checkpoint inside a commit: the WAL grows until the background checkpoint, and is emptied on close', async () => {
+    const store = new KeyvSqlite({ uri: `sqlite://${file}` });
+    const background = await attachConnections(store, file, { busyTimeoutMs: 1000, checkpointEveryMs: 60_000 });
+    // Far past SQLite's automatic checkpoint (1,000 pages, about 4 MB), which would have reset the WAL.
+    const big = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 100; i++) await store.set(`k${i}`, `${i}${big}`);
+    expect(walBytes()).toBeGreaterThan(6 * 2 ** 20);
+    // The background connection reads what the main-thread connection committed.
+    const rows = (await background.scan('SELECT count(*) AS n FROM keyv')) as { n: number }[];
+    expect(rows[0]!.n).toBe(100);
+    await store.disconnect();
+    expect(walBytes()).toBe(0);
+    // Nothing was lost on the way into the database file.
+    const check = new KeyvSqlite({ uri: `sqlite://${file}` });
+    expect(String(await check.get('k99')).startsWith('99x')).toBe(true);
+    await check.disconnect();
+  });
+
+  it('checkpoint on their own timer', async () => {
+    const store = new KeyvSqlite({ uri: `sqlite://${file}` });
+    await attachConnections(store, file, { busyTimeoutMs: 1000, checkpointEveryMs: 20 });
+    for (let i = 0; i < 20; i++) await store.set(`k${i}`, 'y'.repeat(8192));
+    expect(walBytes()).toBeGreaterThan(100_000);
+    // Until a checkpoint, the rows live in the WAL only; the timer's checkpoint copies them into the file.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+    await store.disconnect();
   });
 });
