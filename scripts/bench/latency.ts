@@ -61,20 +61,38 @@ interface Sample {
   visible: number;
 }
 
-/** What the bot process measured of itself (latencyBot.ts). */
+/** What the bot process measured of itself over one run (latencyBot.ts). */
 interface BotReport {
-  /** From discord.js emitting the interaction to the callback request starting. */
-  work: ReturnType<typeof summarize>;
-  gcPauses: number;
-  gcTotalMs: number;
-  gcMaxMs: number;
+  /** From discord.js emitting each interaction to its callback request starting. */
+  work: number[];
+  gcPauses: number[];
   gcMsByKind: Record<string, number>;
   /** CPU time this process used from the run's start to the report (user + system). */
   cpuMs: number;
 }
 
-interface PhaseResult {
+/** One measured run of one bot, raw, as the emulator and the bot saw it. */
+interface RunRecord {
   inBot: BotReport;
+  samples: Sample[];
+  elapsedMs: number;
+  byKind: Record<string, number>;
+  repeatClicks: number;
+  violations: string[];
+  rateLimited: number;
+  botAuthRequests: number;
+  generatorErrors: number;
+  lagMs: number;
+  /** CPU time of the emulator and load generator's process during the run. */
+  emulatorCpuMs: number;
+}
+
+/** Every run of one bot, pooled. */
+interface PhaseResult {
+  runs: number;
+  work: ReturnType<typeof summarize>;
+  gc: { pauses: number; totalMs: number; maxMs: number; msByKind: Record<string, number> };
+  cpuMs: number;
   latency: ReturnType<typeof summarize>;
   /** p99 of the initial response per kind of interaction. */
   p99ByKind: Record<string, number>;
@@ -91,8 +109,46 @@ interface PhaseResult {
   botAuthRequests: number;
   generatorErrors: number;
   lagMs: number;
-  /** CPU time of the emulator and load generator's process during the run. */
   emulatorCpuMs: number;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Pools the runs of one bot: percentiles over every sample, counts and CPU time added up. */
+export function pool(runs: RunRecord[]): PhaseResult {
+  const samples = runs.flatMap((run) => run.samples);
+  const answered = samples.filter((s) => !Number.isNaN(s.callback));
+  const shown = samples.filter((s) => !Number.isNaN(s.visible));
+  const pauses = runs.flatMap((run) => run.inBot.gcPauses);
+  const msByKind: Record<string, number> = {};
+  const byKind: Record<string, number> = {};
+  for (const run of runs) {
+    for (const [kind, ms] of Object.entries(run.inBot.gcMsByKind)) msByKind[kind] = (msByKind[kind] ?? 0) + ms;
+    for (const [kind, n] of Object.entries(run.byKind)) byKind[kind] = (byKind[kind] ?? 0) + n;
+  }
+  const violations = runs.flatMap((run) => run.violations);
+  return {
+    runs: runs.length,
+    work: summarize(runs.flatMap((run) => run.inBot.work)),
+    gc: { pauses: pauses.length, totalMs: sum(pauses), maxMs: Math.max(0, ...pauses), msByKind },
+    cpuMs: sum(runs.map((run) => run.inBot.cpuMs)),
+    latency: summarize(answered.map((s) => s.callback - s.created)),
+    p99ByKind: Object.fromEntries(MIX.map(([kind]) => [kind, summarize(answered.filter((s) => s.kind === kind).map((s) => s.callback - s.created)).p99])),
+    visible: summarize(shown.map((s) => s.visible - s.created)),
+    sent: samples.length,
+    perSecond: sum(runs.map((run) => run.samples.length - 1)) / (sum(runs.map((run) => run.elapsedMs)) / 1000),
+    byKind,
+    repeatClicks: sum(runs.map((run) => run.repeatClicks)),
+    unanswered: samples.length - answered.length,
+    notVisible: samples.length - shown.length,
+    violations: violations.length,
+    violationText: violations.slice(0, 3).join('; '),
+    rateLimited: sum(runs.map((run) => run.rateLimited)),
+    botAuthRequests: sum(runs.map((run) => run.botAuthRequests)),
+    generatorErrors: sum(runs.map((run) => run.generatorErrors)),
+    lagMs: Math.max(...runs.map((run) => run.lagMs)),
+    emulatorCpuMs: sum(runs.map((run) => run.emulatorCpuMs)),
+  };
 }
 
 /** The study world: `guilds` servers, each with one study channel and `usersPerGuild` members. */
@@ -140,6 +196,8 @@ async function until(check: () => boolean, timeoutMs: number, stepMs = 50): Prom
   return true;
 }
 
+let profiledRuns = 0;
+
 /** With BENCH_CPU_PROF=<dir>, a CPU profile of this process (the emulator and the load) over the measured run. */
 async function profileThisProcess(): Promise<{ save(name: string): Promise<void> } | undefined> {
   const dir = process.env.BENCH_CPU_PROF;
@@ -159,7 +217,7 @@ async function profileThisProcess(): Promise<{ save(name: string): Promise<void>
 }
 
 /** One phase (the study bot or the floor) on a fresh emulator. */
-export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promise<PhaseResult> {
+export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promise<RunRecord> {
   warmUpValidators(['ApplicationCommandUpdateRequest', 'CreateMessageInteractionCallbackRequest', 'UpdateMessageInteractionCallbackRequest', 'IncomingWebhookRequestPartial', 'IncomingWebhookUpdateRequestPartial']);
   const emulator = await startEmulator({ waitTimeoutMs: 30_000 });
   const users = buildWorld(emulator, shape);
@@ -181,7 +239,7 @@ export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promis
 }
 
 /** Warm-up, the measured open-loop run and the drain, as seen from the emulator. */
-async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadShape, tellBot: (line: 'measure') => void, which: string): Promise<Omit<PhaseResult, 'inBot'>> {
+async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadShape, tellBot: (line: 'measure') => void, which: string): Promise<Omit<RunRecord, 'inBot'>> {
   const byId = new Map(users.map((u) => [u.id, u]));
 
   // ---- what the simulated users see -------------------------------------------------------
@@ -316,7 +374,7 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
   const profile = await profileThisProcess();
   const count = Math.round((shape.rate * shape.durationMs) / 1000);
   const run = await openLoop(shape.rate, count, () => act(pickKind(), users[Math.floor(random() * users.length)]!));
-  await profile?.save(`emulator-beside-${which}`);
+  await profile?.save(`emulator-beside-${which}-${++profiledRuns}`);
   measuring = false;
   const cpu = process.cpuUsage(cpuAtStart);
   const all = [...samples.values()];
@@ -324,22 +382,12 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
   await until(() => all.every((s) => !Number.isNaN(s.callback)), emulator.settings.interactionDeadlineMs + 500);
   await new Promise((resolve) => setTimeout(resolve, 200));
   await until(() => all.every((s) => !Number.isNaN(s.visible)), shape.drainTimeoutMs, 200);
-  const violations = emulator.violations;
-
-  const answered = all.filter((s) => !Number.isNaN(s.callback));
-  const shown = all.filter((s) => !Number.isNaN(s.visible));
   return {
-    latency: summarize(answered.map((s) => s.callback - s.created)),
-    p99ByKind: Object.fromEntries(MIX.map(([kind]) => [kind, summarize(answered.filter((s) => s.kind === kind).map((s) => s.callback - s.created)).p99])),
-    visible: summarize(shown.map((s) => s.visible - s.created)),
-    sent: all.length,
-    perSecond: ((all.length - 1) * 1000) / run.elapsedMs,
+    samples: all,
+    elapsedMs: run.elapsedMs,
     byKind,
     repeatClicks,
-    unanswered: all.length - answered.length,
-    notVisible: all.length - shown.length,
-    violations: violations.length,
-    violationText: violations.slice(0, 3).map((v) => `${v.method} ${v.route} ${v.status}`).join('; '),
+    violations: emulator.violations.map((v) => `${v.method} ${v.route} ${v.status}`),
     rateLimited,
     botAuthRequests,
     generatorErrors,
@@ -348,16 +396,25 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
   };
 }
 
+/**
+ * The order of the runs. The full size runs each bot twice, floor-bot-bot-floor, so a change in
+ * the shared machine's load over the minutes of the scenario weighs on both alike instead of
+ * on whichever ran second; each bot's samples are pooled.
+ */
+const ORDER: Record<Size, ('bot' | 'floor')[]> = { full: ['floor', 'bot', 'bot', 'floor'], smoke: ['floor', 'bot'] };
+
 export async function interactionLatency(size: Size): Promise<Figure[]> {
   const shape = SHAPES[size];
-  const floor = await runPhase('floor', shape);
-  const ours = await runPhase('bot', shape);
+  const runs: Record<'bot' | 'floor', RunRecord[]> = { bot: [], floor: [] };
+  for (const which of ORDER[size]) runs[which].push(await runPhase(which, shape));
+  const floor = pool(runs.floor);
+  const ours = pool(runs.bot);
   const scenario = 'interaction latency';
   const limit = 1.5 * floor.latency.p99 + 2;
   const byKind = (r: PhaseResult) => Object.entries(r.p99ByKind).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${round(v)} ms`).join(', ');
-  const gcKinds = (report: BotReport) => Object.entries(report.gcMsByKind).map(([kind, ms]) => `${kind} ${round(ms, 0)} ms`).join(', ');
+  const gcKinds = (r: PhaseResult) => Object.entries(r.gc.msByKind).map(([kind, ms]) => `${kind} ${round(ms, 0)} ms`).join(', ');
   const mix = (r: PhaseResult) => Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
-  const load = `${shape.rate}/s open loop for ${shape.durationMs / 1000} s, ${shape.guilds * shape.usersPerGuild} users in ${shape.guilds} servers`;
+  const load = `${shape.rate}/s open loop for ${shape.durationMs / 1000} s, ${shape.guilds * shape.usersPerGuild} users in ${shape.guilds} servers; ${ours.runs} such runs per bot in the order ${ORDER[size].join(', ')}, each on a fresh emulator and bot process, samples pooled`;
   const pct = (name: 'p50' | 'p95' | 'p99' | 'max'): Figure => ({
     scenario,
     metric: `initial response ${name} (dispatch → callback at the emulator)`,
@@ -379,19 +436,19 @@ export async function interactionLatency(size: Size): Promise<Figure[]> {
     {
       scenario,
       metric: 'work in the bot process p99 (interaction event → callback request)',
-      value: round(ours.inBot.work.p99),
+      value: round(ours.work.p99),
       unit: 'ms',
-      floor: round(floor.inBot.work.p99),
-      ratio: round(ours.inBot.work.p99 / floor.inBot.work.p99),
-      note: `measured inside each bot process; p50 bot ${round(ours.inBot.work.p50)} ms, floor ${round(floor.inBot.work.p50)} ms. The rest of the initial-response time is the gateway, the HTTP request and the emulator, and waiting for each process's event loop. Garbage-collector pauses during the run: bot ${ours.inBot.gcPauses} (${round(ours.inBot.gcTotalMs, 0)} ms in all, longest ${round(ours.inBot.gcMaxMs, 1)} ms; ${gcKinds(ours.inBot)}), floor ${floor.inBot.gcPauses} (${round(floor.inBot.gcTotalMs, 0)} ms, longest ${round(floor.inBot.gcMaxMs, 1)} ms; ${gcKinds(floor.inBot)}). CPU time used during the run: bot process ${round(ours.inBot.cpuMs / 1000, 1)} s, floor ${round(floor.inBot.cpuMs / 1000, 1)} s; the emulator and load generator's process ${round(ours.emulatorCpuMs / 1000, 1)} s beside the bot, ${round(floor.emulatorCpuMs / 1000, 1)} s beside the floor.`,
+      floor: round(floor.work.p99),
+      ratio: round(ours.work.p99 / floor.work.p99),
+      note: `measured inside each bot process; p50 bot ${round(ours.work.p50)} ms, floor ${round(floor.work.p50)} ms. The rest of the initial-response time is the gateway, the HTTP request and the emulator, and waiting for each process's event loop. Garbage-collector pauses during the runs: bot ${ours.gc.pauses} (${round(ours.gc.totalMs, 0)} ms in all, longest ${round(ours.gc.maxMs, 1)} ms; ${gcKinds(ours)}), floor ${floor.gc.pauses} (${round(floor.gc.totalMs, 0)} ms, longest ${round(floor.gc.maxMs, 1)} ms; ${gcKinds(floor)}). CPU time used during the runs: bot process ${round(ours.cpuMs / 1000, 1)} s, floor ${round(floor.cpuMs / 1000, 1)} s; the emulator and load generator's process ${round(ours.emulatorCpuMs / 1000, 1)} s beside the bot, ${round(floor.emulatorCpuMs / 1000, 1)} s beside the floor.`,
     },
     {
       scenario,
-      metric: 'interactions sent in the measured run',
+      metric: 'interactions sent in the measured runs',
       value: ours.sent,
       unit: '',
       floor: floor.sent,
-      note: `requests under the bot token (globally limited) during the phase: bot ${ours.botAuthRequests}, floor ${floor.botAuthRequests}. Bot ${round(ours.perSecond, 1)}/s (${mix(ours)}; ${ours.repeatClicks} clicks repeated on a message whose previous reply had not landed yet; timer lag max ${round(ours.lagMs)} ms); floor ${round(floor.perSecond, 1)}/s (${mix(floor)}; ${floor.repeatClicks} repeated)`,
+      note: `requests under the bot token (globally limited) during the runs: bot ${ours.botAuthRequests}, floor ${floor.botAuthRequests}. Bot ${round(ours.perSecond, 1)}/s (${mix(ours)}; ${ours.repeatClicks} clicks repeated on a message whose previous reply had not landed yet; timer lag max ${round(ours.lagMs)} ms); floor ${round(floor.perSecond, 1)}/s (${mix(floor)}; ${floor.repeatClicks} repeated)`,
     },
     {
       scenario,

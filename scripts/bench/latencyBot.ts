@@ -12,7 +12,6 @@ import { startBot } from '../../src/bot/startBot.ts';
 import { loadContent, type Content } from '../../src/content/load.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { summarize } from './measure.ts';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -112,7 +111,8 @@ function watchWork(client: Client) {
     },
     report() {
       const cpu = process.cpuUsage(cpuAtReset);
-      return { cpuMs: (cpu.user + cpu.system) / 1000, work: summarize(work), gcPauses: pauses.length, gcTotalMs: pauses.reduce((a, b) => a + b, 0), gcMaxMs: Math.max(0, ...pauses), gcMsByKind: byKind };
+      // Raw times, so the parent can pool several runs before taking percentiles.
+      return { cpuMs: (cpu.user + cpu.system) / 1000, work, gcPauses: pauses, gcMsByKind: byKind };
     },
   };
 }
