@@ -1,6 +1,8 @@
 // A bot under test in a fresh child process (`npx tsx <script>`), talking JSON lines: it writes
 // events ({ event: 'ready', ... }) on stdout and reads commands ('measure', 'stop') on stdin.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -15,8 +17,20 @@ export interface BenchChild {
   stop(timeoutMs?: number): Promise<void>;
 }
 
+/**
+ * The Node flags each bot under test runs with, the study bot and the floor alike: those `npm start`
+ * gives the bot (package.json), so both run as the bot does in use; BENCH_NODE_FLAGS overrides them
+ * (NODE_OPTIONS refuses most V8 flags), e.g. BENCH_NODE_FLAGS=" " for Node's defaults.
+ */
+export function nodeFlags(): string[] {
+  const override = process.env.BENCH_NODE_FLAGS;
+  if (override !== undefined) return override.split(' ').filter(Boolean);
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.split(' ').filter((word) => word.startsWith('--'));
+}
+
 export function spawnBenchChild(script: string, env: Record<string, string>): BenchChild {
-  const child = spawn('npx', ['tsx', fileURLToPath(new URL(script, import.meta.url))], {
+  const child = spawn('npx', ['tsx', ...nodeFlags(), fileURLToPath(new URL(script, import.meta.url))], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -11,7 +11,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { seededRandom, type Random } from '../../src/domain/random.ts';
 import { startEmulator, UserActionError, warmUpValidators, type DiscordEmulator } from '../../src/emulator/index.ts';
 import { BOT_PERMISSIONS } from '../../src/playground/world.ts';
-import { spawnBenchChild } from './child.ts';
+import { nodeFlags, spawnBenchChild } from './child.ts';
 import { type Figure, type Size, round, summarize } from './measure.ts';
 
 type Kind = 'click' | 'quiz' | 'stats' | 'leaderboard' | 'cheatsheet';
@@ -414,7 +414,7 @@ export async function interactionLatency(size: Size): Promise<Figure[]> {
   const byKind = (r: PhaseResult) => Object.entries(r.p99ByKind).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${round(v)} ms`).join(', ');
   const gcKinds = (r: PhaseResult) => Object.entries(r.gc.msByKind).map(([kind, ms]) => `${kind} ${round(ms, 0)} ms`).join(', ');
   const mix = (r: PhaseResult) => Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
-  const load = `${shape.rate}/s open loop for ${shape.durationMs / 1000} s, ${shape.guilds * shape.usersPerGuild} users in ${shape.guilds} servers; ${ours.runs} such runs per bot in the order ${ORDER[size].join(', ')}, each on a fresh emulator and bot process, samples pooled`;
+  const load = `${shape.rate}/s open loop for ${shape.durationMs / 1000} s, ${shape.guilds * shape.usersPerGuild} users in ${shape.guilds} servers; ${ours.runs} such runs per bot in the order ${ORDER[size].join(', ')}, each on a fresh emulator and bot process, samples pooled; both bots run with the Node flags npm start uses (${nodeFlags().join(' ') || 'none'})`;
   const pct = (name: 'p50' | 'p95' | 'p99' | 'max'): Figure => ({
     scenario,
     metric: `initial response ${name} (dispatch → callback at the emulator)`,

@@ -46,8 +46,10 @@ async function startFloorBot(token: string, apiUrl: string, content: Content): P
 
 // BENCH_CPU_PROF=<dir>: write a .cpuprofile of this process over the measured run only, so
 // start-up and warm-up stay out of it (node --cpu-prof is refused in NODE_OPTIONS).
+// BENCH_HEAP_PROF=<dir>: a sampling .heapprofile of what the run allocates, the same way.
 const profileDir = process.env.BENCH_CPU_PROF;
-const profiler = profileDir ? new Session() : undefined;
+const heapProfileDir = process.env.BENCH_HEAP_PROF;
+const profiler = profileDir || heapProfileDir ? new Session() : undefined;
 if (profiler) {
   profiler.connect();
   await profiler.post('Profiler.enable');
@@ -123,12 +125,18 @@ process.stdout.write(`${JSON.stringify({ event: 'ready' })}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'measure') {
     watch.reset();
-    await profiler?.post('Profiler.start');
+    if (profileDir) await profiler?.post('Profiler.start');
+    // Every allocation, not only what is still alive at the end.
+    if (heapProfileDir) await profiler?.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   }
   if (line === 'report') {
     if (profiler && profileDir) {
       const { profile } = await profiler.post('Profiler.stop');
       writeFileSync(join(profileDir, `${env('BENCH_KIND')}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    }
+    if (profiler && heapProfileDir) {
+      const { profile } = await profiler.post('HeapProfiler.stopSampling');
+      writeFileSync(join(heapProfileDir, `${env('BENCH_KIND')}-${process.pid}.heapprofile`), JSON.stringify(profile));
     }
     process.stdout.write(`${JSON.stringify({ event: 'report', ...watch.report() })}\n`);
   }
