@@ -174,10 +174,14 @@ export class RecentValues {
   }
 }
 
-/** One statement text for any number of rows (so it is prepared once): the rows as a JSON array of [key, value]. */
-const UPSERT_ROWS = `INSERT INTO keyv (key, value)
-  SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+/**
+ * One upsert of `count` rows, bound as plain parameters (no JSON around the JSON values). Each
+ * count is its own statement text, prepared once: batches are mostly one or two answers.
+ */
+function upsertRows(count: number): string {
+  return `INSERT INTO keyv (key, value) VALUES ${Array(count).fill('(?, ?)').join(', ')}
   ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+}
 
 /**
  * Groups concurrent writes into one multi-row upsert: a burst of answers costs one statement
@@ -204,7 +208,7 @@ function batchWriter(sqlite: KeyvSqlite, recent: RecentValues) {
       const latest = new Map<string, string>();
       for (const group of batch) for (const [key, value] of group.rows) latest.set(key, value);
       try {
-        await sqlite.query(UPSERT_ROWS, JSON.stringify([...latest]));
+        await sqlite.query(upsertRows(latest.size), ...[...latest].flat());
         recent.noteCommitted(latest);
         for (const group of batch) group.resolve();
       } catch (error) {
@@ -215,8 +219,10 @@ function batchWriter(sqlite: KeyvSqlite, recent: RecentValues) {
     }
   }
 
+  // Flushed once the current task's promise callbacks have run: writes made together (a burst of
+  // answers already read) share a commit, and no answer waits for the rest of the event loop.
   function schedule(): void {
-    flushing ??= new Promise<void>((done) => setImmediate(done))
+    flushing ??= Promise.resolve()
       .then(flush)
       .finally(() => {
         flushing = undefined;
