@@ -31,13 +31,15 @@ export interface LoadShape {
   durationMs: number;
   /** How long to wait for every user to have a question before the run. */
   warmupTimeoutMs: number;
+  /** How long the same mix runs, unmeasured, before the measured run. */
+  mixedWarmupMs: number;
   /** How long to wait, after the run, for deferred replies to become visible. */
   drainTimeoutMs: number;
 }
 
 export const SHAPES: Record<Size, LoadShape> = {
-  full: { guilds: 20, usersPerGuild: 100, rate: 200, durationMs: 30_000, warmupTimeoutMs: 120_000, drainTimeoutMs: 150_000 },
-  smoke: { guilds: 2, usersPerGuild: 10, rate: 20, durationMs: 1_000, warmupTimeoutMs: 20_000, drainTimeoutMs: 20_000 },
+  full: { guilds: 20, usersPerGuild: 100, rate: 200, durationMs: 30_000, warmupTimeoutMs: 120_000, mixedWarmupMs: 5_000, drainTimeoutMs: 150_000 },
+  smoke: { guilds: 2, usersPerGuild: 10, rate: 20, durationMs: 1_000, warmupTimeoutMs: 20_000, mixedWarmupMs: 500, drainTimeoutMs: 20_000 },
 };
 
 interface UserState {
@@ -318,6 +320,7 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
   // message and button a click picks depends on what each has answered so far.
   const random: Random = seededRandom(300);
   const clickRandom: Random = seededRandom(301);
+  const warmupRandom: Random = seededRandom(302);
   let generatorErrors = 0;
   let repeatClicks = 0;
   const byKind: Record<string, number> = {};
@@ -346,13 +349,14 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
       generatorErrors++;
       return;
     }
-    if (kind !== 'warmup') byKind[kind] = (byKind[kind] ?? 0) + 1;
+    if (!measuring) return;
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
     const sample = dispatchedSample();
     if (sample) sample.kind = kind;
     if (repeat) repeatClicks++;
   };
-  const pickKind = (): Kind => {
-    let r = random();
+  const pickKind = (from: Random): Kind => {
+    let r = from();
     for (const [kind, share] of MIX) {
       if (r < share) return kind;
       r -= share;
@@ -360,10 +364,14 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
     return 'cheatsheet';
   };
 
-  // Warm-up: every user gets a question to click (and the JIT warms up at the target rate).
+  // Warm-up: every user gets a question to click, then the measured mix runs unmeasured for a few
+  // seconds (from its own random stream), so each kind's first use (compiling its code, a server's
+  // first leaderboard load) is behind it as it would be in a bot that has been up for a while.
   await openLoop(shape.rate, users.length, (i) => act('warmup', users[i]!));
   const warmed = await until(() => ready.length === users.length, shape.warmupTimeoutMs);
   if (!warmed) throw new Error(`latency warm-up: only ${ready.length} of ${users.length} users got a question`);
+  const mixedWarmup = Math.round((shape.rate * shape.mixedWarmupMs) / 1000);
+  await openLoop(shape.rate, mixedWarmup, () => act(pickKind(warmupRandom), users[Math.floor(warmupRandom() * users.length)]!));
   await new Promise((resolve) => setTimeout(resolve, 500));
   emulator.clearViolations();
 
@@ -373,7 +381,7 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
   const cpuAtStart = process.cpuUsage();
   const profile = await profileThisProcess();
   const count = Math.round((shape.rate * shape.durationMs) / 1000);
-  const run = await openLoop(shape.rate, count, () => act(pickKind(), users[Math.floor(random() * users.length)]!));
+  const run = await openLoop(shape.rate, count, () => act(pickKind(random), users[Math.floor(random() * users.length)]!));
   await profile?.save(`emulator-beside-${which}-${++profiledRuns}`);
   measuring = false;
   const cpu = process.cpuUsage(cpuAtStart);
@@ -414,7 +422,7 @@ export async function interactionLatency(size: Size): Promise<Figure[]> {
   const byKind = (r: PhaseResult) => Object.entries(r.p99ByKind).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${round(v)} ms`).join(', ');
   const gcKinds = (r: PhaseResult) => Object.entries(r.gc.msByKind).map(([kind, ms]) => `${kind} ${round(ms, 0)} ms`).join(', ');
   const mix = (r: PhaseResult) => Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
-  const load = `${shape.rate}/s open loop for ${shape.durationMs / 1000} s, ${shape.guilds * shape.usersPerGuild} users in ${shape.guilds} servers; ${ours.runs} such runs per bot in the order ${ORDER[size].join(', ')}, each on a fresh emulator and bot process, samples pooled; both bots run with the Node flags npm start uses (${nodeFlags().join(' ') || 'none'})`;
+  const load = `${shape.rate}/s open loop for ${shape.durationMs / 1000} s, ${shape.guilds * shape.usersPerGuild} users in ${shape.guilds} servers; ${ours.runs} such runs per bot in the order ${ORDER[size].join(', ')}, each on a fresh emulator and bot process, samples pooled; before each, a warm-up gives every user a question and runs the mix unmeasured for ${shape.mixedWarmupMs / 1000} s; both bots run with the Node flags npm start uses (${nodeFlags().join(' ') || 'none'})`;
   const pct = (name: 'p50' | 'p95' | 'p99' | 'max'): Figure => ({
     scenario,
     metric: `initial response ${name} (dispatch → callback at the emulator)`,
