@@ -5,6 +5,7 @@
 // it write a .cpuprofile, e.g. BENCH_CPU_PROF=/tmp/prof npx tsx scripts/bench.ts --only=latency
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
@@ -87,6 +88,8 @@ interface RunRecord {
   lagMs: number;
   /** CPU time of the emulator and load generator's process during the run. */
   emulatorCpuMs: number;
+  /** GC pauses of that process: they delay the timestamps of whatever is in flight. */
+  emulatorGcPauses: number[];
 }
 
 /** Every run of one bot, pooled. */
@@ -112,9 +115,11 @@ interface PhaseResult {
   generatorErrors: number;
   lagMs: number;
   emulatorCpuMs: number;
+  emulatorGc: { pauses: number; totalMs: number; maxMs: number };
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const gcSummary = (pauses: number[]) => ({ pauses: pauses.length, totalMs: sum(pauses), maxMs: Math.max(0, ...pauses) });
 
 /** Pools the runs of one bot: percentiles over every sample, counts and CPU time added up. */
 export function pool(runs: RunRecord[]): PhaseResult {
@@ -150,6 +155,7 @@ export function pool(runs: RunRecord[]): PhaseResult {
     generatorErrors: sum(runs.map((run) => run.generatorErrors)),
     lagMs: Math.max(...runs.map((run) => run.lagMs)),
     emulatorCpuMs: sum(runs.map((run) => run.emulatorCpuMs)),
+    emulatorGc: gcSummary(runs.flatMap((run) => run.emulatorGcPauses)),
   };
 }
 
@@ -379,11 +385,17 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
   measuring = true;
   tellBot('measure');
   const cpuAtStart = process.cpuUsage();
+  const emulatorPauses: number[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) emulatorPauses.push(entry.duration);
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const profile = await profileThisProcess();
   const count = Math.round((shape.rate * shape.durationMs) / 1000);
   const run = await openLoop(shape.rate, count, () => act(pickKind(random), users[Math.floor(random() * users.length)]!));
   await profile?.save(`emulator-beside-${which}-${++profiledRuns}`);
   measuring = false;
+  gcObserver.disconnect();
   const cpu = process.cpuUsage(cpuAtStart);
   const all = [...samples.values()];
   // Past the 3 s deadline every interaction is answered or reported; then let deferred replies land.
@@ -401,6 +413,7 @@ async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadS
     generatorErrors,
     lagMs: run.lagMs,
     emulatorCpuMs: (cpu.user + cpu.system) / 1000,
+    emulatorGcPauses: emulatorPauses,
   };
 }
 
@@ -448,7 +461,7 @@ export async function interactionLatency(size: Size): Promise<Figure[]> {
       unit: 'ms',
       floor: round(floor.work.p99),
       ratio: round(ours.work.p99 / floor.work.p99),
-      note: `measured inside each bot process; p50 bot ${round(ours.work.p50)} ms, floor ${round(floor.work.p50)} ms. The rest of the initial-response time is the gateway, the HTTP request and the emulator, and waiting for each process's event loop. Garbage-collector pauses during the runs: bot ${ours.gc.pauses} (${round(ours.gc.totalMs, 0)} ms in all, longest ${round(ours.gc.maxMs, 1)} ms; ${gcKinds(ours)}), floor ${floor.gc.pauses} (${round(floor.gc.totalMs, 0)} ms, longest ${round(floor.gc.maxMs, 1)} ms; ${gcKinds(floor)}). CPU time used during the runs: bot process ${round(ours.cpuMs / 1000, 1)} s, floor ${round(floor.cpuMs / 1000, 1)} s; the emulator and load generator's process ${round(ours.emulatorCpuMs / 1000, 1)} s beside the bot, ${round(floor.emulatorCpuMs / 1000, 1)} s beside the floor.`,
+      note: `measured inside each bot process; p50 bot ${round(ours.work.p50)} ms, floor ${round(floor.work.p50)} ms. The rest of the initial-response time is the gateway, the HTTP request and the emulator, and waiting for each process's event loop. Garbage-collector pauses during the runs: bot ${ours.gc.pauses} (${round(ours.gc.totalMs, 0)} ms in all, longest ${round(ours.gc.maxMs, 1)} ms; ${gcKinds(ours)}), floor ${floor.gc.pauses} (${round(floor.gc.totalMs, 0)} ms, longest ${round(floor.gc.maxMs, 1)} ms; ${gcKinds(floor)}). CPU time used during the runs: bot process ${round(ours.cpuMs / 1000, 1)} s, floor ${round(floor.cpuMs / 1000, 1)} s; the emulator and load generator's process ${round(ours.emulatorCpuMs / 1000, 1)} s beside the bot, ${round(floor.emulatorCpuMs / 1000, 1)} s beside the floor, with GC pauses of ${round(ours.emulatorGc.totalMs, 0)} ms (${ours.emulatorGc.pauses}, longest ${round(ours.emulatorGc.maxMs, 1)} ms) beside the bot and ${round(floor.emulatorGc.totalMs, 0)} ms (${floor.emulatorGc.pauses}, longest ${round(floor.emulatorGc.maxMs, 1)} ms) beside the floor.`,
     },
     {
       scenario,

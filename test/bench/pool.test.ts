@@ -16,6 +16,7 @@ function run(latencies: number[], extra: Partial<Run> = {}): Run {
     generatorErrors: 0,
     lagMs: 1,
     emulatorCpuMs: 500,
+    emulatorGcPauses: [4],
     ...extra,
   };
 }
@@ -32,6 +33,7 @@ describe('pooling latency runs', () => {
     expect(pooled.gc).toEqual({ pauses: 4, totalMs: 6, maxMs: 2, msByKind: { minor: 6 } });
     expect(pooled.cpuMs).toBe(2000);
     expect(pooled.emulatorCpuMs).toBe(1000);
+    expect(pooled.emulatorGc).toEqual({ pauses: 2, totalMs: 8, maxMs: 4 });
     expect(pooled.byKind).toEqual({ click: 100 });
     expect(pooled.violations).toBe(1);
     expect(pooled.lagMs).toBe(7);
