@@ -17,6 +17,7 @@ function run(latencies: number[], extra: Partial<Run> = {}): Run {
     lagMs: 1,
     emulatorCpuMs: 500,
     emulatorGcPauses: [4],
+    warmupRetries: 0,
     ...extra,
   };
 }
