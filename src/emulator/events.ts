@@ -38,7 +38,7 @@ export interface InteractionResponseEvent {
 
 export interface EmulatorEventMap {
   messageCreate: [message: APIMessage];
-  messageUpdate: [message: APIMessage, previous: APIMessage];
+  messageUpdate: [message: APIMessage];
   messageDelete: [message: APIMessage];
   interactionCreate: [interaction: Record<string, unknown>];
   interactionResponse: [response: InteractionResponseEvent];

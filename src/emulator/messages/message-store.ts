@@ -29,7 +29,8 @@ export class MessageStore {
     const list = this.byChannel.get(channelId) ?? [];
     list.push(id);
     this.byChannel.set(channelId, list);
-    this.events.emit('messageCreate', asApiMessage(message.data));
+    // Listeners get a copy, so they cannot change the stored message; with none, no copy is made.
+    if (this.events.listenerCount('messageCreate') > 0) this.events.emit('messageCreate', asApiMessage(message.data));
     return message;
   }
 
@@ -40,9 +41,8 @@ export class MessageStore {
   replace(id: string, data: JsonObject): StoredMessage {
     const stored = this.byId.get(id);
     if (!stored) throw new Error(`No message ${id}`);
-    const previous = stored.data;
     stored.data = data;
-    this.events.emit('messageUpdate', asApiMessage(data), asApiMessage(previous));
+    if (this.events.listenerCount('messageUpdate') > 0) this.events.emit('messageUpdate', asApiMessage(data));
     return stored;
   }
 
@@ -55,7 +55,7 @@ export class MessageStore {
       channelId,
       (this.byChannel.get(channelId) ?? []).filter((m) => m !== id),
     );
-    this.events.emit('messageDelete', asApiMessage(stored.data));
+    if (this.events.listenerCount('messageDelete') > 0) this.events.emit('messageDelete', asApiMessage(stored.data));
     return stored;
   }
 
