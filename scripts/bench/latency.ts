@@ -210,19 +210,26 @@ async function until(check: () => boolean, timeoutMs: number, stepMs = 50): Prom
 
 let profiledRuns = 0;
 
-/** With BENCH_CPU_PROF=<dir>, a CPU profile of this process (the emulator and the load) over the measured run. */
+/**
+ * With BENCH_CPU_PROF=<dir>, a CPU profile of this process (the emulator and the load) over the
+ * measured run; with BENCH_HEAP_PROF=<dir>, a sampling profile of what it allocates.
+ */
 async function profileThisProcess(): Promise<{ save(name: string): Promise<void> } | undefined> {
-  const dir = process.env.BENCH_CPU_PROF;
-  if (!dir) return undefined;
+  const cpuDir = process.env.BENCH_CPU_PROF;
+  const heapDir = process.env.BENCH_HEAP_PROF;
+  if (!cpuDir && !heapDir) return undefined;
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 500 });
-  await session.post('Profiler.start');
+  if (cpuDir) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 500 });
+    await session.post('Profiler.start');
+  }
+  if (heapDir) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   return {
     async save(name) {
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(join(dir, `${name}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+      if (cpuDir) writeFileSync(join(cpuDir, `${name}-${process.pid}.cpuprofile`), JSON.stringify((await session.post('Profiler.stop')).profile));
+      if (heapDir) writeFileSync(join(heapDir, `${name}-${process.pid}.heapprofile`), JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
       session.disconnect();
     },
   };

@@ -4,7 +4,7 @@ import { UserActionError } from '../errors.ts';
 import type { CommandJson } from '../commands/command-registry.ts';
 import type { EmulatorState } from '../state.ts';
 import { OptionType } from '../validation/command-limits.ts';
-import { isObject } from '../validation/problems.ts';
+import { codePointLength, isObject } from '../validation/problems.ts';
 import { channelPermissions } from '../world/permissions.ts';
 import { serializeMember, serializeRole, serializeUser, type JsonObject } from '../world/serialize.ts';
 import type { ChannelRecord, GuildRecord } from '../world/types.ts';
@@ -170,7 +170,7 @@ function checkValue(
 }
 
 function checkLength(value: string, def: OptionDef, fail: (why: string) => never): void {
-  const length = [...value].length;
+  const length = codePointLength(value);
   if (typeof def.min_length === 'number' && length < def.min_length) fail(`shorter than min_length ${def.min_length}`);
   if (typeof def.max_length === 'number' && length > def.max_length) fail(`longer than max_length ${def.max_length}`);
   if (length > 6000) fail('longer than 6000 characters');

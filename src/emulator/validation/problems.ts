@@ -13,7 +13,7 @@ export class Problems {
   /** Length check for an optional string (or array); `min` applies only when the value is present. */
   length(path: Path, value: unknown, max: number, min = 0): void {
     if (value === undefined || value === null) return;
-    const length = typeof value === 'string' ? [...value].length : Array.isArray(value) ? value.length : undefined;
+    const length = typeof value === 'string' ? codePointLength(value) : Array.isArray(value) ? value.length : undefined;
     if (length === undefined) return;
     if (length > max || length < min) {
       const message = min > 0 ? `Must be between ${min} and ${max} in length.` : `Must be ${max} or fewer in length.`;
@@ -41,4 +41,23 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Characters as Discord counts them (code points). */
-export const charCount = (value: unknown): number => (typeof value === 'string' ? [...value].length : 0);
+export const charCount = (value: unknown): number => (typeof value === 'string' ? codePointLength(value) : 0);
+
+/**
+ * A string's length in characters (code points), as Discord counts its limits: the same as
+ * [...text].length without building that array, which for every field of every message was most
+ * of what the emulator allocated.
+ */
+export function codePointLength(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      count--; // a surrogate pair is one character
+      i++;
+    }
+  }
+  return count;
+}
