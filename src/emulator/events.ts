@@ -58,6 +58,15 @@ export class EmulatorEvents extends EventEmitter<EmulatorEventMap> {
     super();
     this.setMaxListeners(0);
   }
+
+  /**
+   * Emits `event` with arguments that are copies of the emulator's state, so listeners cannot
+   * change it; the copies (deep, of whole messages) are made only when someone listens.
+   */
+  emitCopy<K extends EmulatorEventName>(event: K, copy: () => EmulatorEventMap[K]): void {
+    // The cast restates what EventEmitter's own conditional type means for a known event name.
+    if (this.listenerCount(event) > 0) this.emit(event, ...(copy() as K extends EmulatorEventName ? EmulatorEventMap[K] : never));
+  }
 }
 
 /**

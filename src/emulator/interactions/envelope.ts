@@ -123,6 +123,6 @@ export function dispatchInteraction(state: EmulatorState, record: InteractionRec
     }, state.settings.interactionDeadlineMs + 50);
     record.deadlineTimer.unref();
   }
-  if (state.events.listenerCount('interactionCreate') > 0) state.events.emit('interactionCreate', structuredClone(record.payload));
+  state.events.emitCopy('interactionCreate', () => [structuredClone(record.payload)]);
   state.gateway.dispatch('INTERACTION_CREATE', record.payload);
 }

@@ -29,8 +29,7 @@ export class MessageStore {
     const list = this.byChannel.get(channelId) ?? [];
     list.push(id);
     this.byChannel.set(channelId, list);
-    // Listeners get a copy, so they cannot change the stored message; with none, no copy is made.
-    if (this.events.listenerCount('messageCreate') > 0) this.events.emit('messageCreate', asApiMessage(message.data));
+    this.events.emitCopy('messageCreate', () => [asApiMessage(message.data)]);
     return message;
   }
 
@@ -42,7 +41,7 @@ export class MessageStore {
     const stored = this.byId.get(id);
     if (!stored) throw new Error(`No message ${id}`);
     stored.data = data;
-    if (this.events.listenerCount('messageUpdate') > 0) this.events.emit('messageUpdate', asApiMessage(data));
+    this.events.emitCopy('messageUpdate', () => [asApiMessage(data)]);
     return stored;
   }
 
@@ -55,7 +54,7 @@ export class MessageStore {
       channelId,
       (this.byChannel.get(channelId) ?? []).filter((m) => m !== id),
     );
-    if (this.events.listenerCount('messageDelete') > 0) this.events.emit('messageDelete', asApiMessage(stored.data));
+    this.events.emitCopy('messageDelete', () => [asApiMessage(stored.data)]);
     return stored;
   }
 
