@@ -3,8 +3,7 @@
 // and for a bare discord.js bot (the floor) on the same emulator setup, same load, same run.
 // Each bot runs in a child process (latencyBot.ts); BENCH_CPU_PROF=<dir> in the environment makes
 // it write a .cpuprofile, e.g. BENCH_CPU_PROF=/tmp/prof npx tsx scripts/bench.ts --only=latency
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { seededRandom, type Random } from '../../src/domain/random.ts';
 import { startEmulator, UserActionError, warmUpValidators, type DiscordEmulator } from '../../src/emulator/index.ts';
 import { BOT_PERMISSIONS } from '../../src/playground/world.ts';
 import { nodeFlags, spawnBenchChild } from './child.ts';
+import { profileThisProcess } from './profile.ts';
 import { type Figure, type Size, round, summarize } from './measure.ts';
 
 type Kind = 'click' | 'quiz' | 'stats' | 'leaderboard' | 'cheatsheet';
@@ -129,7 +129,6 @@ export function pool(runs: RunRecord[]): PhaseResult {
   const samples = runs.flatMap((run) => run.samples);
   const answered = samples.filter((s) => !Number.isNaN(s.callback));
   const shown = samples.filter((s) => !Number.isNaN(s.visible));
-  const pauses = runs.flatMap((run) => run.inBot.gcPauses);
   const msByKind: Record<string, number> = {};
   const byKind: Record<string, number> = {};
   for (const run of runs) {
@@ -140,7 +139,7 @@ export function pool(runs: RunRecord[]): PhaseResult {
   return {
     runs: runs.length,
     work: summarize(runs.flatMap((run) => run.inBot.work)),
-    gc: { pauses: pauses.length, totalMs: sum(pauses), maxMs: Math.max(0, ...pauses), msByKind },
+    gc: { ...gcSummary(runs.flatMap((run) => run.inBot.gcPauses)), msByKind },
     cpuMs: sum(runs.map((run) => run.inBot.cpuMs)),
     latency: summarize(answered.map((s) => s.callback - s.created)),
     p99ByKind: Object.fromEntries(MIX.map(([kind]) => [kind, summarize(answered.filter((s) => s.kind === kind).map((s) => s.callback - s.created)).p99])),
@@ -209,31 +208,6 @@ async function until(check: () => boolean, timeoutMs: number, stepMs = 50): Prom
 }
 
 let profiledRuns = 0;
-
-/**
- * With BENCH_CPU_PROF=<dir>, a CPU profile of this process (the emulator and the load) over the
- * measured run; with BENCH_HEAP_PROF=<dir>, a sampling profile of what it allocates.
- */
-async function profileThisProcess(): Promise<{ save(name: string): Promise<void> } | undefined> {
-  const cpuDir = process.env.BENCH_CPU_PROF;
-  const heapDir = process.env.BENCH_HEAP_PROF;
-  if (!cpuDir && !heapDir) return undefined;
-  const session = new Session();
-  session.connect();
-  if (cpuDir) {
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 500 });
-    await session.post('Profiler.start');
-  }
-  if (heapDir) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  return {
-    async save(name) {
-      if (cpuDir) writeFileSync(join(cpuDir, `${name}-${process.pid}.cpuprofile`), JSON.stringify((await session.post('Profiler.stop')).profile));
-      if (heapDir) writeFileSync(join(heapDir, `${name}-${process.pid}.heapprofile`), JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
-      session.disconnect();
-    },
-  };
-}
 
 /** One phase (the study bot or the floor) on a fresh emulator. */
 export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promise<RunRecord> {

@@ -1,9 +1,6 @@
 // Child process of the latency scenario: the bot under test, either the study bot or the floor
 // (a bare discord.js client with the same commands and a fixed reply to everything), in its own
 // process as it would be against Discord, so the emulator's work does not share its event loop.
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
-import { join } from 'node:path';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { ButtonStyle, Client, ComponentType, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
@@ -12,6 +9,7 @@ import { startBot } from '../../src/bot/startBot.ts';
 import { loadContent, type Content } from '../../src/content/load.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { profileThisProcess, type RunProfile } from './profile.ts';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -42,18 +40,6 @@ async function startFloorBot(token: string, apiUrl: string, content: Content): P
   await ready;
   await client.application!.commands.set(createCommands(content).map((c) => c.data));
   return { client, stop: () => client.destroy() };
-}
-
-// BENCH_CPU_PROF=<dir>: write a .cpuprofile of this process over the measured run only, so
-// start-up and warm-up stay out of it (node --cpu-prof is refused in NODE_OPTIONS).
-// BENCH_HEAP_PROF=<dir>: a sampling .heapprofile of what the run allocates, the same way.
-const profileDir = process.env.BENCH_CPU_PROF;
-const heapProfileDir = process.env.BENCH_HEAP_PROF;
-const profiler = profileDir || heapProfileDir ? new Session() : undefined;
-if (profiler) {
-  profiler.connect();
-  await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
 }
 
 const content = loadContent();
@@ -122,22 +108,15 @@ function watchWork(client: Client) {
 const watch = watchWork(bot.client);
 process.stdout.write(`${JSON.stringify({ event: 'ready' })}\n`);
 
+// BENCH_CPU_PROF / BENCH_HEAP_PROF: profiles of this bot over the measured run (profile.ts).
+let profile: RunProfile | undefined;
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'measure') {
     watch.reset();
-    if (profileDir) await profiler?.post('Profiler.start');
-    // Every allocation, not only what is still alive at the end.
-    if (heapProfileDir) await profiler?.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    profile = await profileThisProcess();
   }
   if (line === 'report') {
-    if (profiler && profileDir) {
-      const { profile } = await profiler.post('Profiler.stop');
-      writeFileSync(join(profileDir, `${env('BENCH_KIND')}-${process.pid}.cpuprofile`), JSON.stringify(profile));
-    }
-    if (profiler && heapProfileDir) {
-      const { profile } = await profiler.post('HeapProfiler.stopSampling');
-      writeFileSync(join(heapProfileDir, `${env('BENCH_KIND')}-${process.pid}.heapprofile`), JSON.stringify(profile));
-    }
+    await profile?.save(env('BENCH_KIND'));
     process.stdout.write(`${JSON.stringify({ event: 'report', ...watch.report() })}\n`);
   }
   if (line === 'stop') break;
