@@ -77,9 +77,8 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const busyTimeout = 10_000;
   const sqlite = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout });
-  // WAL lets readers run while a write commits; NORMAL sync is safe against process crashes in WAL
-  // mode and avoids an fsync per answer. A second connection to ':memory:' would be another
-  // database, so that one keeps the store's own connection (and needs neither setting).
+  // On a file, queries move to our own connections in WAL mode (see sqliteConnections.ts). A second
+  // connection to ':memory:' would be another database, so that one keeps the store's own.
   const background = path === ':memory:' ? undefined : await attachConnections(sqlite, path, { busyTimeoutMs: busyTimeout });
   const recent = new RecentValues(RECENT_VALUES_BYTES);
   // Backend failures must reach the caller (who tells the user to try again), not vanish into an event.
@@ -130,8 +129,8 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
 
 /**
  * Values read or written lately, kept as the JSON text the store holds (so every read returns a
- * fresh object and the memory bound is exact). A repeat read skips a trip to SQLite's thread,
- * which is most of an answer's latency under load. Entries only ever come from the database: a
+ * fresh object and the memory bound is exact). A repeat read skips a query on the main thread
+ * (an answer reads two records before it writes them). Entries only ever come from the database: a
  * committed write, or a read that no write overlapped, so the cache never holds what the
  * database does not. Only valid because this process is the only writer of its store.
  */

@@ -13,8 +13,13 @@ import sqlite3 from 'sqlite3';
 
 type Query = (sql: string, ...params: unknown[]) => Promise<unknown[]>;
 
-/** Our SQL texts are fixed, so this never fills; past it, a query runs unprepared rather than grow the cache. */
+/**
+ * Statements kept prepared. keyv's SQL is fixed, and batch upserts have one text per row count
+ * (mostly one or two rows); past this many texts, a statement is prepared for that one query
+ * rather than grow the cache.
+ */
 const MAX_STATEMENTS = 64;
+
 export interface ConnectionOptions {
   /** How long the background connection waits for a lock. */
   busyTimeoutMs: number;
