@@ -6,17 +6,23 @@ import type { DomainId, MissTag } from './ids.ts';
 import {
   distinctionsFileSchema,
   domainsFileSchema,
+  outlineFileSchema,
   questionFileSchema,
   tagsFileSchema,
   type Distinction,
   type Domain,
   type MissTagInfo,
+  type OutlineDomain,
+  type OutlineSkill,
   type Question,
 } from './schema.ts';
 import { validateContent } from './validate.ts';
 
 export interface Content {
   domains: Domain[];
+  /** The official skills outline: domains, skill groups and skills with their ids. */
+  outline: OutlineDomain[];
+  skillById: Map<string, OutlineSkill>;
   tags: MissTagInfo[];
   distinctions: Distinction[];
   questions: Question[];
@@ -90,6 +96,7 @@ export function readContent(dir: string = DEFAULT_CONTENT_DIR): { content?: Cont
   const domains = readFile(dir, join(dir, 'domains.yaml'), domainsFileSchema, problems);
   const tags = readFile(dir, join(dir, 'tags.yaml'), tagsFileSchema, problems);
   const distinctions = readFile(dir, join(dir, 'distinctions.yaml'), distinctionsFileSchema, problems);
+  const outline = readFile(dir, join(dir, 'outline.yaml'), outlineFileSchema, problems);
   const questionDir = join(dir, 'questions');
   const questionFiles = readdirSync(questionDir).filter((name) => name.endsWith('.yaml')).sort();
   const questions: Question[] = [];
@@ -107,9 +114,9 @@ export function readContent(dir: string = DEFAULT_CONTENT_DIR): { content?: Cont
       if (!questionFile.has(question.id)) questionFile.set(question.id, shown);
     }
   }
-  if (!domains || !tags || !distinctions || problems.length > 0) return { problems };
+  if (!domains || !tags || !distinctions || !outline || problems.length > 0) return { problems };
 
-  const content = indexContent(domains.domains, tags.tags, distinctions.distinctions, questions, questionFile);
+  const content = indexContent(domains.domains, tags.tags, distinctions.distinctions, questions, questionFile, outline.domains);
   problems.push(...validateContent(content));
   return problems.length > 0 ? { problems } : { content, problems };
 }
@@ -120,12 +127,21 @@ export function indexContent(
   distinctions: Distinction[],
   questions: Question[],
   questionFile = new Map<string, string>(),
+  outline: OutlineDomain[] = [],
 ): Content {
+  const skillById = new Map<string, OutlineSkill>();
+  for (const domain of outline) {
+    for (const group of domain.groups) {
+      for (const skill of group.skills) skillById.set(skill.id, { ...skill, group: group.id, domain: domain.id });
+    }
+  }
   const questionsByDomain = new Map<DomainId, Question[]>();
   for (const domain of domains) questionsByDomain.set(domain.id, []);
   for (const question of questions) questionsByDomain.get(question.domain)?.push(question);
   return {
     domains,
+    outline,
+    skillById,
     tags,
     distinctions,
     questions,

@@ -45,6 +45,8 @@ export const questionSchema = z.strictObject({
   id: z.string().regex(/^[a-z]+-\d{3}$/, 'must look like <domain>-NNN'),
   tags: z.array(z.enum(MISS_TAGS)).min(1, 'needs one or two miss tags').max(2, 'at most two miss tags'),
   distinction: z.string().optional(),
+  /** The outline skill (content/outline.yaml) the question mainly tests, like `2.1.3`. */
+  skill: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a skill id from outline.yaml, like 2.1.3').optional(),
   stem: text(TEXT_LIMITS.stem),
   choices: z.array(text(TEXT_LIMITS.choice)).length(4, 'needs exactly four choices'),
   answer: z.enum(CHOICE_LETTERS, { error: 'must be the letter of one of the four choices (A, B, C or D)' }),
@@ -53,11 +55,25 @@ export const questionSchema = z.strictObject({
   reference: text(TEXT_LIMITS.reference),
 });
 
+const outlineSkillSchema = z.strictObject({ id: z.string().regex(/^\d+\.\d+\.\d+$/), text: text(200) });
+const outlineGroupSchema = z.strictObject({ id: z.string().regex(/^\d+\.\d+$/), title: text(200), skills: z.array(outlineSkillSchema).min(1) });
+const outlineDomainSchema = z.strictObject({
+  number: z.number().int(),
+  id: z.enum(DOMAIN_IDS),
+  title: text(200),
+  weight: z.string(),
+  groups: z.array(outlineGroupSchema).min(1),
+});
+export const outlineFileSchema = z.strictObject({ source: z.string(), domains: z.array(outlineDomainSchema) });
+
 export const domainsFileSchema = z.strictObject({ domains: z.array(domainSchema) });
 export const tagsFileSchema = z.strictObject({ tags: z.array(tagSchema) });
 export const distinctionsFileSchema = z.strictObject({ distinctions: z.array(distinctionSchema) });
 export const questionFileSchema = z.strictObject({ domain: z.enum(DOMAIN_IDS), questions: z.array(questionSchema) });
 
+export type OutlineDomain = z.infer<typeof outlineDomainSchema>;
+export type OutlineGroup = z.infer<typeof outlineGroupSchema>;
+export type OutlineSkill = z.infer<typeof outlineSkillSchema> & { group: string; domain: (typeof DOMAIN_IDS)[number] };
 export type Domain = z.infer<typeof domainSchema>;
 export type MissTagInfo = z.infer<typeof tagSchema>;
 export type Distinction = z.infer<typeof distinctionSchema>;

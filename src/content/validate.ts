@@ -87,6 +87,11 @@ function checkQuestions(content: Content, add: Add): void {
     if (q.distinction !== undefined && !content.distinctionById.has(q.distinction)) {
       add(file, `${where}.distinction`, `unknown distinction "${q.distinction}"`);
     }
+    if (q.skill !== undefined) {
+      const skill = content.skillById.get(q.skill);
+      if (!skill) add(file, `${where}.skill`, `unknown skill "${q.skill}" (see outline.yaml)`);
+      else if (skill.domain !== q.domain) add(file, `${where}.skill`, `skill ${q.skill} belongs to domain "${skill.domain}", not "${q.domain}"`);
+    }
     if (new Set(q.tags).size !== q.tags.length) add(file, `${where}.tags`, 'repeats a tag');
     const choices = q.choices.map(normalizeChoice);
     if (new Set(choices).size !== choices.length) add(file, `${where}.choices`, 'two choices are the same');

@@ -53,7 +53,7 @@ export function validBank(): QuestionBank {
 /** Writes the real domains, tags and distinctions plus the given bank; returns the folder. */
 export function writeContent(bank: QuestionBank, edit?: (dir: string) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'ai300-content-'));
-  for (const file of ['domains.yaml', 'tags.yaml', 'distinctions.yaml']) cpSync(join(CONTENT, file), join(dir, file));
+  for (const file of ['domains.yaml', 'tags.yaml', 'distinctions.yaml', 'outline.yaml']) cpSync(join(CONTENT, file), join(dir, file));
   mkdirSync(join(dir, 'questions'));
   for (const domain of DOMAIN_IDS) {
     writeFileSync(join(dir, 'questions', `${domain}.yaml`), stringify({ domain, questions: bank[domain] }));
