@@ -2,7 +2,7 @@
 // differ from what Discord has. Uses DISCORD_TOKEN, DISCORD_GUILD_ID and DISCORD_API_URL.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { ConfigError, loadDotEnv, parseConfig } from '../src/config.ts';
-import { loadContent } from '../src/content/load.ts';
+import { loadCheckedContent } from '../src/render/contentChecks.ts';
 import { createCommands } from '../src/bot/commands/index.ts';
 import { syncCommands } from '../src/bot/commandSync.ts';
 import { createLogger } from '../src/logger.ts';
@@ -15,7 +15,7 @@ try {
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
-  const commands = createCommands(loadContent()).map((c) => c.data);
+  const commands = createCommands(loadCheckedContent()).map((c) => c.data);
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.discordApiUrl } });
   client.once(Events.ClientReady, async (ready) => {
     try {

@@ -1,8 +1,9 @@
 // Checks every content file; exits non-zero with one line per problem.
-import { formatProblem, readContent } from '../src/content/load.ts';
+import { formatProblem } from '../src/content/load.ts';
+import { readCheckedContent } from '../src/render/contentChecks.ts';
 
 const dir = process.argv[2];
-const { content, problems } = readContent(dir);
+const { content, problems } = readCheckedContent(dir);
 if (!content) {
   console.error(`Content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):`);
   for (const problem of problems) console.error(`  ${formatProblem(problem)}`);

@@ -1,7 +1,8 @@
 // Entry point: with DISCORD_TOKEN the bot connects to Discord; without it, the local playground
 // starts (an emulated Discord in the browser driving the same bot code).
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.ts';
-import { InvalidContentError, formatProblem, loadContent } from './content/load.ts';
+import { InvalidContentError, formatProblem } from './content/load.ts';
+import { loadCheckedContent } from './render/contentChecks.ts';
 import { createLogger } from './logger.ts';
 
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let content;
   try {
-    content = loadContent();
+    content = loadCheckedContent();
   } catch (error) {
     if (error instanceof InvalidContentError) {
       console.error(`Refusing to start: the content is invalid (${error.problems.length} problems). Fix these and run npm run validate-content:`);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBot } from '../../src/bot/startBot.ts';
-import { loadContent } from '../../src/content/load.ts';
+import { loadCheckedContent } from '../../src/render/contentChecks.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { startEmulator, warmUpValidators } from '../../src/emulator/index.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -33,7 +33,7 @@ export async function dailyFanout(size: Size): Promise<Figure[]> {
     token: emulator.token,
     apiUrl: emulator.apiUrl,
     storeUrl: `sqlite://${join(dir, 'store.sqlite')}`,
-    content: loadContent(),
+    content: loadCheckedContent(),
     logger: silentLogger,
     now: () => NOW,
     random: seededRandom(5),

@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline';
 import { ButtonStyle, Client, ComponentType, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import { createCommands } from '../../src/bot/commands/index.ts';
 import { startBot } from '../../src/bot/startBot.ts';
-import { loadContent, type Content } from '../../src/content/load.ts';
+import type { Content } from '../../src/content/load.ts';
+import { loadCheckedContent } from '../../src/render/contentChecks.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { profileThisProcess, type RunProfile } from './profile.ts';
@@ -42,7 +43,7 @@ async function startFloorBot(token: string, apiUrl: string, content: Content): P
   return { client, stop: () => client.destroy() };
 }
 
-const content = loadContent();
+const content = loadCheckedContent();
 const token = env('BENCH_TOKEN');
 const apiUrl = env('BENCH_API_URL');
 const bot =

@@ -90,8 +90,11 @@ function readFile<S extends z.ZodType>(dir: string, file: string, schema: S, pro
   return result.data;
 }
 
+/** A further rule over loaded content, from a layer above (render checks message sizes). */
+export type ContentCheck = (content: Content) => ContentProblem[];
+
 /** Reads and checks every content file. Returns the content, or every problem found. */
-export function readContent(dir: string = DEFAULT_CONTENT_DIR): { content?: Content; problems: ContentProblem[] } {
+export function readContent(dir: string = DEFAULT_CONTENT_DIR, checks: readonly ContentCheck[] = []): { content?: Content; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const domains = readFile(dir, join(dir, 'domains.yaml'), domainsFileSchema, problems);
   const tags = readFile(dir, join(dir, 'tags.yaml'), tagsFileSchema, problems);
@@ -118,6 +121,7 @@ export function readContent(dir: string = DEFAULT_CONTENT_DIR): { content?: Cont
 
   const content = indexContent(domains.domains, tags.tags, distinctions.distinctions, questions, questionFile, outline.domains);
   problems.push(...validateContent(content));
+  for (const check of checks) problems.push(...check(content));
   return problems.length > 0 ? { problems } : { content, problems };
 }
 
@@ -155,8 +159,8 @@ export function indexContent(
 }
 
 /** Loads content or throws InvalidContentError listing every problem. */
-export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
-  const { content, problems } = readContent(dir);
+export function loadContent(dir: string = DEFAULT_CONTENT_DIR, checks: readonly ContentCheck[] = []): Content {
+  const { content, problems } = readContent(dir, checks);
   if (!content) throw new InvalidContentError(problems);
   return content;
 }

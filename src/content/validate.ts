@@ -1,11 +1,8 @@
-// Rules beyond the schema: cross-references, duplicates, coverage and rendered size.
+// Rules beyond the schema: cross-references, duplicates and coverage. Whether every message
+// fits Discord's limits is render's check (src/render/contentChecks.ts).
 import { CHOICE_LETTERS, DOMAIN_IDS, MIN_QUESTIONS_PER_DOMAIN, MISS_TAGS } from './ids.ts';
 import type { Content, ContentProblem } from './load.ts';
 import type { Question } from './schema.ts';
-import { checkMessageLimits } from '../render/limits.ts';
-import { renderCheatsheetOverview, renderDomainDetail } from '../render/cheatsheet.ts';
-import { renderDistinction, renderDistinctionList } from '../render/distinction.ts';
-import { renderQuestionPrompt, renderQuestionReveal } from '../render/question.ts';
 
 /** Stems sharing this much of their word pairs are treated as the same question reworded. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.6;
@@ -44,7 +41,6 @@ export function validateContent(content: Content): ContentProblem[] {
   const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
   checkVocabulary(content, add);
   checkQuestions(content, add);
-  checkRendering(content, add);
   return problems;
 }
 
@@ -119,23 +115,5 @@ function checkQuestions(content: Content, add: Add): void {
     const count = content.questionsByDomain.get(domain)?.length ?? 0;
     const min = MIN_QUESTIONS_PER_DOMAIN[domain];
     if (count < min) add(`questions/${domain}.yaml`, 'questions', `has ${count} questions; the exam weight needs at least ${min}`);
-  }
-}
-
-function checkRendering(content: Content, add: Add): void {
-  const check = (file: string, field: string, payload: Parameters<typeof checkMessageLimits>[0]) => {
-    for (const problem of checkMessageLimits(payload)) add(file, field, `rendered message too large: ${problem}`);
-  };
-  const sampleId = (letter: string) => `qa:1:123456789012345678:x-000:abcdefgh:${letter}:q`;
-  check('domains.yaml', 'cheat sheet overview', renderCheatsheetOverview(content));
-  for (const domain of content.domains) check('domains.yaml', `domains(${domain.id})`, renderDomainDetail(content, domain.id));
-  check('distinctions.yaml', 'distinction list', renderDistinctionList(content));
-  for (const d of content.distinctions) check('distinctions.yaml', `distinctions(${d.id})`, renderDistinction(content, d));
-  for (const q of content.questions) {
-    const file = content.questionFile.get(q.id) ?? `questions/${q.domain}.yaml`;
-    check(file, `questions(${q.id})`, renderQuestionPrompt(content, q, { heading: 'Diagnostic 10/10', customIdFor: sampleId }));
-    for (const chosen of CHOICE_LETTERS) {
-      check(file, `questions(${q.id})`, renderQuestionReveal(content, q, chosen, { heading: 'Diagnostic 10/10', note: 'x'.repeat(200) }));
-    }
   }
 }

@@ -2,7 +2,7 @@ import { ComponentType, type APIEmbed, type APIStringSelectComponent } from 'dis
 import type { DomainId } from '../content/ids.ts';
 import type { Content } from '../content/load.ts';
 import { distinctionsForDomain, tagsForDomain } from '../content/queries.ts';
-import { buildCustomId } from '../bot/components/customId.ts';
+import { buildCustomId } from './customId.ts';
 import type { MessagePayload } from './limits.ts';
 import { COLORS, DOMAIN_EMOJI, domainTitle, weightLabel } from './style.ts';
 

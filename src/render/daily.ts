@@ -1,7 +1,7 @@
 import { CHOICE_LETTERS } from '../content/ids.ts';
 import type { Content } from '../content/load.ts';
 import type { Question } from '../content/schema.ts';
-import { buildCustomId } from '../bot/components/customId.ts';
+import { buildCustomId } from './customId.ts';
 import type { MessagePayload } from './limits.ts';
 import { answerButtons, renderQuestionPrompt } from './question.ts';
 import { COLORS, percent } from './style.ts';

@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, type APIEmbed } from 'discord-api-types/v10
 import type { Content } from '../content/load.ts';
 import { questionsForDistinction } from '../content/queries.ts';
 import type { Distinction } from '../content/schema.ts';
-import { buildCustomId } from '../bot/components/customId.ts';
+import { buildCustomId } from './customId.ts';
 import type { MessagePayload } from './limits.ts';
 import { COLORS, DOMAIN_EMOJI } from './style.ts';
 

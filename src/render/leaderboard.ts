@@ -4,7 +4,7 @@ import type { Content } from '../content/load.ts';
 import { PAGE_SIZE, pageCount, rankOf, type Leaderboard } from '../domain/leaderboard.ts';
 import { MIN_ANSWERS_TO_RANK } from '../domain/mastery.ts';
 import { PERIOD_LABEL, type Period } from '../domain/periods.ts';
-import { buildCustomId } from '../bot/components/customId.ts';
+import { buildCustomId } from './customId.ts';
 import type { MessagePayload } from './limits.ts';
 import { COLORS, DOMAIN_EMOJI, percent } from './style.ts';
 

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { loadContent } from '../../src/content/load.ts';
+import { loadCheckedContent } from '../../src/render/contentChecks.ts';
 import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { startPlayground } from '../../src/playground/start.ts';
@@ -17,7 +17,7 @@ describe.skipIf(!CHROMIUM)('playground in a browser', () => {
 
   beforeAll(async () => {
     const config = parseConfig({ PLAYGROUND_PORT: '0' });
-    playground = await startPlayground({ config, content: loadContent(), logger: silentLogger, storeUrl: 'memory://', quiet: true });
+    playground = await startPlayground({ config, content: loadCheckedContent(), logger: silentLogger, storeUrl: 'memory://', quiet: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

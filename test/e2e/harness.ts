@@ -3,7 +3,8 @@
 import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/startBot.ts';
-import { loadContent, type Content } from '../../src/content/load.ts';
+import type { Content } from '../../src/content/load.ts';
+import { loadCheckedContent } from '../../src/render/contentChecks.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { startEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionHandle, type OptionValue } from '../../src/emulator/index.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
@@ -12,7 +13,7 @@ import { testClock, type TestClock } from '../helpers/botContext.ts';
 
 let sharedContent: Content | undefined;
 export function content(): Content {
-  sharedContent ??= loadContent();
+  sharedContent ??= loadCheckedContent();
   return sharedContent;
 }
 

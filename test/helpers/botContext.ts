@@ -1,5 +1,6 @@
 // A real BotContext on an in-memory (or given) store, for tests that need no Discord.
-import { readContent, type Content } from '../../src/content/load.ts';
+import type { Content } from '../../src/content/load.ts';
+import { readCheckedContent } from '../../src/render/contentChecks.ts';
 import type { BotContext } from '../../src/bot/context.ts';
 import { LiveCounter } from '../../src/bot/daily/liveCount.ts';
 import { examWeights } from '../../src/domain/mastery.ts';
@@ -14,7 +15,7 @@ let fixtureContent: Content | undefined;
 
 /** A valid content set that does not depend on the real bank being complete. */
 export function fixtureContentSet(): Content {
-  fixtureContent ??= readContent(writeContent(validBank())).content!;
+  fixtureContent ??= readCheckedContent(writeContent(validBank())).content!;
   return fixtureContent;
 }
 

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { formatProblem, readContent } from '../../src/content/load.ts';
+import { formatProblem } from '../../src/content/load.ts';
+import { readCheckedContent as readContent } from '../../src/render/contentChecks.ts';
 import { fixtureQuestion, validBank, writeContent, type QuestionBank } from '../helpers/contentFixture.ts';
 
 function problemsFor(change: (bank: QuestionBank) => void, edit?: (dir: string) => void): string[] {

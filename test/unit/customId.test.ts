@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOM_ID_MAX, buildCustomId, parseCustomId, type CustomId } from '../../src/bot/components/customId.ts';
+import { CUSTOM_ID_MAX, buildCustomId, parseCustomId, type CustomId } from '../../src/render/customId.ts';
 import { CHOICE_LETTERS, DOMAIN_IDS, MISS_TAGS } from '../../src/content/ids.ts';
 import { PERIODS } from '../../src/domain/periods.ts';
 import { realDistinctions } from './inlineContent.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHOICE_LETTERS, DOMAIN_IDS, MIN_QUESTIONS_PER_DOMAIN } from '../../src/content/ids.ts';
-import { loadContent } from '../../src/content/load.ts';
+import { loadCheckedContent } from '../../src/render/contentChecks.ts';
 import { searchDistinctions } from '../../src/content/queries.ts';
 import { createCommands } from '../../src/bot/commands/index.ts';
 import { renderCheatsheetOverview, renderDomainDetail } from '../../src/render/cheatsheet.ts';
@@ -9,7 +9,7 @@ import { checkMessageLimits } from '../../src/render/limits.ts';
 import { renderQuestionPrompt, renderQuestionReveal } from '../../src/render/question.ts';
 import { renderDailyPost, renderDailyReveal } from '../../src/render/daily.ts';
 
-const content = loadContent();
+const content = loadCheckedContent();
 
 describe('the shipped content', () => {
   it('loads without problems and meets every domain minimum', () => {

@@ -1,7 +1,7 @@
 // The one router for component ids: parse, then hand to the handler for that kind.
 import { MessageFlags, type MessageComponentInteraction } from 'discord.js';
 import type { BotContext } from '../context.ts';
-import { parseCustomId, type CustomId } from './customId.ts';
+import { parseCustomId, type CustomId } from '../../render/customId.ts';
 import type { ComponentHandler } from './handlers/types.ts';
 import { onCheatsheetSelect } from './handlers/cheatsheet.ts';
 import { onAnswer, onDistinctionQuiz, onNext } from './handlers/quiz.ts';
@@ -10,20 +10,21 @@ import { onLeaderboardPage } from './handlers/leaderboard.ts';
 import { onForget } from './handlers/forget.ts';
 import { onDailyAnswer } from './handlers/daily.ts';
 
+/** Total: a component kind without a handler does not compile. */
 type HandlerTable = { [K in CustomId['kind']]: ComponentHandler<K> };
 
-export function createComponentRouter(extra: Partial<HandlerTable> = {}) {
-  const handlers: Partial<HandlerTable> = {
-    cheatsheet: onCheatsheetSelect,
-    distinctionQuiz: onDistinctionQuiz,
-    answer: onAnswer,
-    next: onNext,
-    diagnostic: onDiagnosticAnswer,
-    leaderboard: onLeaderboardPage,
-    forget: onForget,
-    daily: onDailyAnswer,
-    ...extra,
-  };
+const HANDLERS: HandlerTable = {
+  cheatsheet: onCheatsheetSelect,
+  distinctionQuiz: onDistinctionQuiz,
+  answer: onAnswer,
+  next: onNext,
+  diagnostic: onDiagnosticAnswer,
+  leaderboard: onLeaderboardPage,
+  forget: onForget,
+  daily: onDailyAnswer,
+};
+
+export function createComponentRouter() {
   return async function routeComponent(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void> {
     const parsed = parseCustomId(interaction.customId);
     if (!parsed.ok) {
@@ -35,11 +36,7 @@ export function createComponentRouter(extra: Partial<HandlerTable> = {}) {
       await interaction.reply({ flags: MessageFlags.Ephemeral, content });
       return;
     }
-    const handler = handlers[parsed.id.kind] as ComponentHandler<CustomId['kind']> | undefined;
-    if (!handler) {
-      await interaction.reply({ flags: MessageFlags.Ephemeral, content: 'That feature is not available on this bot.' });
-      return;
-    }
+    const handler = HANDLERS[parsed.id.kind] as ComponentHandler<CustomId['kind']>;
     await handler(interaction, parsed.id, ctx);
   };
 }

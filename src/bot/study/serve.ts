@@ -6,7 +6,7 @@ import { chooseQuestion, type QuestionFilters } from '../../domain/questionChoic
 import { dueQuestionIds, nextDue } from '../../domain/review.ts';
 import type { MessagePayload } from '../../render/limits.ts';
 import { renderQuestionPrompt, renderQuestionReveal } from '../../render/question.ts';
-import { buildCustomId, type QuizMode } from '../components/customId.ts';
+import { buildCustomId, type QuizMode } from '../../render/customId.ts';
 import type { BotContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { freshId, guildKey, type InServer } from './ids.ts';

@@ -1,7 +1,7 @@
 import type { Subcommand } from '../types.ts';
 import { DIAGNOSTIC_LENGTH, drawDiagnostic } from '../../../domain/diagnostic.ts';
 import { renderRunStep } from '../../../render/diagnostic.ts';
-import { buildCustomId } from '../../components/customId.ts';
+import { buildCustomId } from '../../../render/customId.ts';
 import { freshId, guildKey } from '../../study/ids.ts';
 import { replyWith } from '../../respond.ts';
 

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { Subcommand } from '../types.ts';
-import { buildCustomId } from '../../components/customId.ts';
+import { buildCustomId } from '../../../render/customId.ts';
 
 export const forget: Subcommand = {
   name: 'forget',

@@ -3,7 +3,7 @@ import type { Question } from '../../../content/schema.ts';
 import { combineMisses, mostMissedTags } from '../../../domain/advice.ts';
 import { scoreDiagnostic } from '../../../domain/diagnostic.ts';
 import { renderRunResult, renderRunStep, renderRunVerdict } from '../../../render/diagnostic.ts';
-import { buildCustomId, type CustomId } from '../customId.ts';
+import { buildCustomId, type CustomId } from '../../../render/customId.ts';
 import type { BotContext } from '../../context.ts';
 import { updateWith, type Outcome } from '../../respond.ts';
 

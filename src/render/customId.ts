@@ -1,7 +1,9 @@
 // One grammar for every component id: `<kind>:<version>:<arg>:<arg>...`, at most 100 characters.
-// Bumping a kind's version turns old buttons into a clear "this has changed" message.
-import { PERIODS, type Period } from '../../domain/periods.ts';
-import { CHOICE_LETTERS, DOMAIN_IDS, MISS_TAGS, type ChoiceLetter, type DomainId, type MissTag } from '../../content/ids.ts';
+// Pure (no discord.js), so render builds ids and the bot's router parses them with the same code.
+// Each kind has its own version: bumping one turns only that kind's old buttons into a clear
+// "this has changed" message.
+import { PERIODS, type Period } from '../domain/periods.ts';
+import { CHOICE_LETTERS, DOMAIN_IDS, MISS_TAGS, type ChoiceLetter, type DomainId, type MissTag } from '../content/ids.ts';
 
 export const CUSTOM_ID_MAX = 100;
 const SNOWFLAKE = /^\d{5,20}$/;
@@ -35,22 +37,22 @@ export type ParseResult =
   | { ok: true; id: CustomId }
   | { ok: false; reason: 'malformed' | 'unknown-kind' | 'stale-version'; detail: string };
 
-const PREFIX: Record<CustomId['kind'], string> = {
-  cheatsheet: 'cs',
-  distinctionQuiz: 'dq',
-  answer: 'qa',
-  next: 'qn',
-  diagnostic: 'dg',
-  daily: 'dy',
-  leaderboard: 'lb',
-  forget: 'fg',
+/** Prefix and current version per kind. */
+const KINDS: Record<CustomId['kind'], { prefix: string; version: string }> = {
+  cheatsheet: { prefix: 'cs', version: '1' },
+  distinctionQuiz: { prefix: 'dq', version: '1' },
+  answer: { prefix: 'qa', version: '1' },
+  next: { prefix: 'qn', version: '1' },
+  diagnostic: { prefix: 'dg', version: '1' },
+  daily: { prefix: 'dy', version: '1' },
+  leaderboard: { prefix: 'lb', version: '1' },
+  forget: { prefix: 'fg', version: '1' },
 };
-const CURRENT_VERSION = '1';
 const MODE_CODE: Record<QuizMode, string> = { quiz: 'q', review: 'r', distinction: 'd' };
 
 export function buildCustomId(id: CustomId): string {
   const args = argsOf(id);
-  const value = [PREFIX[id.kind], CURRENT_VERSION, ...args].join(':');
+  const value = [KINDS[id.kind].prefix, KINDS[id.kind].version, ...args].join(':');
   if (value.length > CUSTOM_ID_MAX) throw new Error(`custom_id over ${CUSTOM_ID_MAX} characters: ${value}`);
   return value;
 }
@@ -76,7 +78,7 @@ function argsOf(id: CustomId): string[] {
   }
 }
 
-const KIND_BY_PREFIX = new Map(Object.entries(PREFIX).map(([kind, prefix]) => [prefix, kind as CustomId['kind']]));
+const KIND_BY_PREFIX = new Map(Object.entries(KINDS).map(([kind, { prefix }]) => [prefix, kind as CustomId['kind']]));
 
 function fail(reason: 'malformed' | 'unknown-kind' | 'stale-version', detail: string): ParseResult {
   return { ok: false, reason, detail };
@@ -101,7 +103,7 @@ export function parseCustomId(raw: string): ParseResult {
   const [prefix, version, ...args] = raw.split(':');
   const kind = KIND_BY_PREFIX.get(prefix ?? '');
   if (!kind) return fail('unknown-kind', `unknown prefix "${prefix}"`);
-  if (version !== CURRENT_VERSION) return fail('stale-version', `version ${version}`);
+  if (version !== KINDS[kind].version) return fail('stale-version', `version ${version} of ${kind}`);
   const id = parseArgs(kind, args);
   return id ? { ok: true, id } : fail('malformed', `bad arguments for ${kind}`);
 }
