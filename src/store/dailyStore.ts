@@ -18,9 +18,17 @@ export interface ChannelSchedule extends DailySchedule {
   configuredAt: number;
 }
 
+/** The one daily post per channel whose buttons are still live. */
+export interface OpenPost {
+  postId: string;
+  postedAt: number;
+}
+
 export interface DailyConfig {
   v: 1;
   channels: Record<string, ChannelSchedule>;
+  /** Open posts by channel, scheduled or not: a new post, `off` or 24 hours closes them. */
+  open?: Record<string, OpenPost>;
 }
 
 export interface DailyPost {
@@ -61,7 +69,7 @@ export class DailyStore {
       const values = await this.kv.getMany<DailyConfig>(guilds.map(keys.config));
       const found = new Map<string, DailyConfig>();
       values.forEach((config, i) => {
-        if (config && Object.keys(config.channels).length > 0) found.set(guilds[i]!, config);
+        if (config && (Object.keys(config.channels).length > 0 || Object.keys(config.open ?? {}).length > 0)) found.set(guilds[i]!, config);
       });
       return found;
     });
@@ -72,12 +80,41 @@ export class DailyStore {
     return this.queue.run(keys.config(guild), () =>
       guarded('update', async () => {
         const config = (await this.kv.get<DailyConfig>(keys.config(guild))) ?? { v: 1, channels: {} };
-        const copy: DailyConfig = { v: 1, channels: structuredClone(config.channels) };
+        const copy: DailyConfig = { v: 1, channels: structuredClone(config.channels), ...(config.open && { open: { ...config.open } }) };
         const { save, result } = change(copy);
         if (save) await this.kv.set(keys.config(guild), copy);
         return result;
       }),
     );
+  }
+
+  /** Marks `postId` as the channel's open post; returns the post it replaces, which the caller reveals. */
+  async openPost(guild: string, channel: string, post: OpenPost): Promise<string | undefined> {
+    return this.updateConfig(guild, (config) => {
+      const previous = config.open?.[channel];
+      if (previous?.postId === post.postId) return { save: false, result: undefined };
+      config.open = { ...config.open, [channel]: post };
+      return { save: true, result: previous?.postId };
+    });
+  }
+
+  /** Takes the channel's open post off the list (to reveal it); undefined when none is open. */
+  async closeOpenPost(guild: string, channel: string): Promise<string | undefined> {
+    return this.updateConfig(guild, (config) => {
+      const open = config.open?.[channel];
+      if (!open) return { save: false, result: undefined };
+      delete config.open![channel];
+      return { save: true, result: open.postId };
+    });
+  }
+
+  /** Takes every open post that went out at or before `cutoff` off the list (to reveal them). */
+  async closeOpenPostsBefore(guild: string, cutoff: number): Promise<string[]> {
+    return this.updateConfig(guild, (config) => {
+      const expired = Object.entries(config.open ?? {}).filter(([, open]) => open.postedAt <= cutoff);
+      for (const [channel] of expired) delete config.open![channel];
+      return { save: expired.length > 0, result: expired.map(([, open]) => open.postId) };
+    });
   }
 
   async getPost(guild: string, postId: string): Promise<DailyPost | undefined> {

@@ -104,12 +104,21 @@ describe('daily question end to end', () => {
     expect(() => answer(e2e, e2e.world.member, revealed, 'right')).toThrow(/disabled/); // as in Discord
   });
 
-  it('posts an extra question on demand, and turns the schedule off', async () => {
+  it('posts an extra question on demand, closing the open one, and turning off closes the last', async () => {
+    const open = () => dailyPosts(e2e.emulator, e2e.world.dailyChannel).filter((m) => buttons(m).some((b) => !b.disabled));
+    expect(open()).toHaveLength(1);
     const now = await daily(e2e, e2e.world.admin, 'now', { channel: e2e.world.dailyChannel }).waitForReply();
-    expect(now.content).toContain('the scheduled one still comes at its time');
-    expect(dailyPosts(e2e.emulator, e2e.world.dailyChannel)).toHaveLength(3);
+    expect(now.content).toContain('The previous open question there was closed and its answer revealed.');
+    expect(now.content).toContain('The scheduled one still comes at its time.');
+    const posts = dailyPosts(e2e.emulator, e2e.world.dailyChannel);
+    expect(posts).toHaveLength(3);
+    // At most one open post per channel: the newest.
+    expect(open().map((m) => m.id)).toEqual([posts[2]!.id]);
+    expect(posts[1]!.embeds[0]!.title).toContain('(closed)');
     const off = await daily(e2e, e2e.world.admin, 'off', { channel: e2e.world.dailyChannel }).waitForReply();
     expect(off.content).toContain('Daily question turned off');
+    expect(off.content).toContain('The open question there was closed and its answer revealed.');
+    expect(open()).toHaveLength(0);
     const status = await daily(e2e, e2e.world.admin, 'status').waitForReply();
     expect(status.content).toContain('No daily question is set up in this server');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocal, instantOf, isValidTimeZone, localTime, nextPostInstant, parseClockTime, searchTimeZones } from '../../src/domain/daily/clock.ts';
-import { dueDecision } from '../../src/domain/daily/schedule.ts';
+import { formatLocal, instantOf, isValidTimeZone, localTime, parseClockTime, searchTimeZones } from '../../src/domain/daily/clock.ts';
+import { carriedClaim, dueDecision, nextPost } from '../../src/domain/daily/schedule.ts';
 
 describe('daily clock', () => {
   it('parses 24-hour HH:MM and rejects anything else', () => {
@@ -40,13 +40,42 @@ describe('daily clock', () => {
     expect(formatLocal(new Date('2026-11-28T07:00:00Z'), 'America/New_York')).toBe('Sat 28 Nov, 02:00');
   });
 
-  it('gives the next post time: today if not yet posted, else tomorrow', () => {
+  it('gives the next post: today if not yet posted, tomorrow once posted, and "due now" when the time passed unposted', () => {
+    const paris = { channelId: '1', minutes: 8 * 60, timezone: 'Europe/Paris' };
     const now = new Date('2026-06-01T05:00:00Z'); // 07:00 in Paris
-    expect(nextPostInstant(now, 8 * 60, 'Europe/Paris').toISOString()).toBe('2026-06-01T06:00:00.000Z');
-    expect(nextPostInstant(now, 8 * 60, 'Europe/Paris', '2026-06-01').toISOString()).toBe('2026-06-02T06:00:00.000Z');
-    // Past the time and not posted: due now.
-    const later = new Date('2026-06-01T09:00:00Z');
-    expect(nextPostInstant(later, 8 * 60, 'Europe/Paris').toISOString()).toBe(later.toISOString());
+    expect(nextPost(paris, now)).toEqual({ dueNow: false, at: new Date('2026-06-01T06:00:00.000Z'), today: true });
+    expect(nextPost({ ...paris, lastPostedDate: '2026-06-01' }, now)).toEqual({ dueNow: false, at: new Date('2026-06-02T06:00:00.000Z'), today: false });
+    expect(nextPost(paris, new Date('2026-06-01T09:00:00Z'))).toEqual({ dueNow: true });
+    // Never an instant in the past.
+    const next = nextPost({ ...paris, lastPostedDate: '2026-06-01' }, new Date('2026-06-01T09:00:00Z'));
+    expect(next.dueNow === false && next.at.getTime() > Date.parse('2026-06-01T09:00:00Z')).toBe(true);
+  });
+});
+
+describe('a changed schedule keeps the day it already posted', () => {
+  const postedUtc = { channelId: '1', minutes: 8 * 60, timezone: 'UTC', lastPostedDate: '2026-06-01', lastPostedAt: Date.parse('2026-06-01T08:00:00Z') };
+
+  it('keeps the claim when only the time changes', () => {
+    expect(carriedClaim(postedUtc, 'UTC')).toBe('2026-06-01');
+  });
+
+  it('translates the claim to the new zone: the day of the last post as the new zone sees it', () => {
+    // 08:00 UTC is 01:00 in Los Angeles and 17:00 in Tokyo, both on 1 June: no second post that day.
+    expect(carriedClaim(postedUtc, 'America/Los_Angeles')).toBe('2026-06-01');
+    expect(carriedClaim(postedUtc, 'Asia/Tokyo')).toBe('2026-06-01');
+    // 23:30 UTC on 1 June is already 2 June in Tokyo: Tokyo's 2 June has had its post.
+    expect(carriedClaim({ ...postedUtc, lastPostedAt: Date.parse('2026-06-01T23:30:00Z') }, 'Asia/Tokyo')).toBe('2026-06-02');
+  });
+
+  it('has nothing to carry for a new channel, or a claim with no recorded post time in another zone', () => {
+    expect(carriedClaim(undefined, 'UTC')).toBeUndefined();
+    expect(carriedClaim({ channelId: '1', minutes: 0, timezone: 'UTC', lastPostedDate: '2026-06-01' }, 'Europe/Paris')).toBeUndefined();
+  });
+
+  it('with the carried claim, the new zone does not post again that day', () => {
+    const moved = { channelId: '1', minutes: 8 * 60, timezone: 'America/Los_Angeles', lastPostedDate: carriedClaim(postedUtc, 'America/Los_Angeles')! };
+    expect(dueDecision(moved, new Date('2026-06-01T15:00:00Z'))).toEqual({ due: false }); // 08:00 in Los Angeles
+    expect(dueDecision(moved, new Date('2026-06-02T15:00:00Z')).due).toBe(true);
   });
 });
 

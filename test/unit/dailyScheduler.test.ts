@@ -1,24 +1,28 @@
-import { DiscordAPIError } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { DailyScheduler, type DailyChannelGateway, type PostJob } from '../../src/bot/daily/scheduler.ts';
+import { DailyScheduler, type DailyChannelGateway, type PostJob, type SendOutcome } from '../../src/bot/daily/scheduler.ts';
 import { localTime } from '../../src/domain/daily/clock.ts';
 import { openKeyValue, type KeyValue } from '../../src/store/kv.ts';
 import { testClock, testContext, type TestClock } from '../helpers/botContext.ts';
 
 const GUILD = '100000000000000001';
 
-/** Records every send; optional failure or hang per call. */
-function fakeGateway(behaviour: (job: PostJob, call: number) => 'ok' | Error | 'hang' = () => 'ok') {
+/** Records every send, and which post each one replaced as its channel's open post (as the real gateway does). */
+function fakeGateway(behaviour: (job: PostJob, call: number) => 'ok' | SendOutcome | Error | 'hang' = () => 'ok') {
   const sent: PostJob[] = [];
   const revealed: string[] = [];
+  const open = new Map<string, string>();
   let calls = 0;
   const gateway: DailyChannelGateway = {
     guildIds: () => [GUILD],
     send: async (job) => {
       const outcome = behaviour(job, calls++);
-      if (outcome === 'hang') return new Promise<void>(() => undefined);
+      if (outcome === 'hang') return new Promise<SendOutcome>(() => undefined);
       if (outcome instanceof Error) throw outcome;
+      if (outcome !== 'ok') return outcome;
       sent.push(job);
+      const replacedPostId = open.get(job.channelId);
+      open.set(job.channelId, job.postId);
+      return { status: 'posted', ...(replacedPostId && replacedPostId !== job.postId && { replacedPostId }) };
     },
     reveal: async (_guild, postId) => {
       revealed.push(postId);
@@ -41,8 +45,8 @@ function postsPerLocalDay(sent: PostJob[]): Map<string, number> {
   return counts;
 }
 
-function unknownChannel(): DiscordAPIError {
-  return new DiscordAPIError({ code: 10003, message: 'Unknown Channel' }, 10003, 404, 'POST', '/channels/1/messages', {});
+function unknownChannel(): SendOutcome {
+  return { status: 'channel-gone', reason: 'the channel no longer exists' };
 }
 
 describe('daily scheduler', () => {

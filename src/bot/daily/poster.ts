@@ -1,48 +1,53 @@
-// Sending a channel's daily question, revealing the previous one, and keeping its count live.
-import { DiscordAPIError, type Client, type SendableChannels } from 'discord.js';
+// Sending a channel's daily question, revealing the previous one, and keeping its count live:
+// the Discord side of the daily scheduler's gateway.
+import { DiscordAPIError, RESTJSONErrorCodes, type Client, type SendableChannels } from 'discord.js';
 import { pickDailyQuestion } from '../../domain/daily/pick.ts';
 import { renderDailyPost, renderDailyReveal } from '../../render/daily.ts';
 import type { DailyPost } from '../../store/dailyStore.ts';
 import type { BotContext } from '../context.ts';
-import { UserError } from '../errors.ts';
-import { freshId } from '../study/ids.ts';
-import type { DailyChannelGateway } from './scheduler.ts';
 import { forDiscord } from '../payload.ts';
+import type { DailyChannelGateway, SendOutcome } from './scheduler.ts';
 
 /** Discord errors that mean "this channel cannot take posts now": report, keep the schedule, retry on later days. */
-export const CHANNEL_GONE_CODES = new Set([10003, 50001, 50013]);
+const CHANNEL_GONE_CODES = new Set<number>([RESTJSONErrorCodes.UnknownChannel, RESTJSONErrorCodes.MissingAccess, RESTJSONErrorCodes.MissingPermissions]);
+
+/** A channel that exists but cannot take messages (a voice or category channel, for one). */
+class ChannelNotSendableError extends Error {
+  constructor() {
+    super('the channel cannot take messages');
+    this.name = 'ChannelNotSendableError';
+  }
+}
 
 export function describePostError(error: unknown): string {
   if (error instanceof DiscordAPIError) {
-    if (error.code === 10003) return 'the channel no longer exists';
-    if (error.code === 50001) return 'I cannot see the channel (View Channel missing)';
-    if (error.code === 50013) return 'I am missing Send Messages or Embed Links in the channel';
+    if (error.code === RESTJSONErrorCodes.UnknownChannel) return 'the channel no longer exists';
+    if (error.code === RESTJSONErrorCodes.MissingAccess) return 'I cannot see the channel (View Channel missing)';
+    if (error.code === RESTJSONErrorCodes.MissingPermissions) return 'I am missing Send Messages or Embed Links in the channel';
     return `Discord answered ${error.status}: ${error.message}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
 
-export function isChannelGone(error: unknown): boolean {
+function isChannelGone(error: unknown): boolean {
+  if (error instanceof ChannelNotSendableError) return true;
   return error instanceof DiscordAPIError && typeof error.code === 'number' && CHANNEL_GONE_CODES.has(error.code);
 }
 
 async function sendableChannel(client: Client, channelId: string): Promise<SendableChannels> {
   const channel = await client.channels.fetch(channelId);
-  if (!channel || !channel.isSendable()) throw new UserError('That channel cannot take messages.');
+  if (!channel || !channel.isSendable()) throw new ChannelNotSendableError();
   return channel;
-}
-
-export function newPostId(ctx: BotContext): string {
-  return freshId(ctx.now(), ctx.random);
 }
 
 /**
  * Posts a daily question under `postId`. The post record is written before sending and the
  * message carries the post id as an enforced nonce, so a retry after a crash cannot post twice.
  */
-export async function sendDailyPost(client: Client, ctx: BotContext, guildId: string, channelId: string, postId: string, localDate: string): Promise<DailyPost> {
+export async function sendDailyPost(client: Client, ctx: BotContext, guildId: string, channelId: string, postId: string, localDate: string): Promise<{ post: DailyPost; replacedPostId?: string }> {
   let post = await ctx.daily.store.getPost(guildId, postId);
-  if (post?.messageId) return post;
+  // Sent before a restart: only the open-post bookkeeping may be missing.
+  if (post?.messageId) return { post, replacedPostId: await ctx.daily.store.openPost(guildId, channelId, { postId, postedAt: post.postedAt }) };
   if (!post) {
     const channelRecord = await ctx.daily.store.getChannel(guildId, channelId);
     const question = pickDailyQuestion(ctx.content.questions, channelRecord, ctx.weights, ctx.random);
@@ -54,9 +59,11 @@ export async function sendDailyPost(client: Client, ctx: BotContext, guildId: st
   if (!question) throw new Error(`question ${post.questionId} left the bank before it was posted`);
   const channel = await sendableChannel(client, channelId);
   const message = await channel.send({ ...forDiscord(renderDailyPost(ctx.content, question, postId, 0)), nonce: postId, enforceNonce: true });
-  const sent = await ctx.daily.store.updatePost(guildId, postId, (p) => ({ ...p, messageId: message.id, postedAt: ctx.now().getTime() }));
+  const postedAt = ctx.now().getTime();
+  const sent = await ctx.daily.store.updatePost(guildId, postId, (p) => ({ ...p, messageId: message.id, postedAt }));
   await ctx.daily.store.notePosted(guildId, channelId, question.id);
-  return sent ?? { ...post, messageId: message.id };
+  const replacedPostId = await ctx.daily.store.openPost(guildId, channelId, { postId, postedAt });
+  return { post: sent ?? { ...post, messageId: message.id }, ...(replacedPostId && { replacedPostId }) };
 }
 
 /** Closes a post: the answer, the channel's share right, buttons disabled. */
@@ -83,8 +90,14 @@ export async function refreshDailyCount(client: Client, ctx: BotContext, guildId
 export function discordGateway(client: Client, ctx: BotContext): DailyChannelGateway {
   return {
     guildIds: () => [...client.guilds.cache.keys()],
-    send: async (job) => {
-      await sendDailyPost(client, ctx, job.guildId, job.channelId, job.postId, job.localDate);
+    send: async (job): Promise<SendOutcome> => {
+      try {
+        const { replacedPostId } = await sendDailyPost(client, ctx, job.guildId, job.channelId, job.postId, job.localDate);
+        return { status: 'posted', ...(replacedPostId && { replacedPostId }) };
+      } catch (error) {
+        ctx.logger.debug({ err: error, guildId: job.guildId, channelId: job.channelId }, 'daily post was refused');
+        return { status: isChannelGone(error) ? 'channel-gone' : 'retry', reason: describePostError(error) };
+      }
     },
     reveal: (guildId, postId) => revealDailyPost(client, ctx, guildId, postId),
   };

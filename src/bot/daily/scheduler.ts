@@ -1,21 +1,28 @@
 // The daily scheduler: a sweep every minute (node-cron) over the persisted schedules. For each
 // due channel it first writes a claim for the local date, then posts, so restarts and
 // overlapping ticks never post twice; a sweep after downtime posts late, once, the same day.
+// It also closes open posts: the one a new post replaces, and any open for 24 hours.
+// Discord is behind the DailyChannelGateway port: the scheduler imports nothing from the adapter.
 import cron, { type ScheduledTask } from 'node-cron';
 import { localTime } from '../../domain/daily/clock.ts';
-import { dueDecision } from '../../domain/daily/schedule.ts';
+import { OPEN_POST_LIFETIME_MS, dueDecision } from '../../domain/daily/schedule.ts';
 import type { BotContext } from '../context.ts';
-import { describePostError, isChannelGone, newPostId } from './poster.ts';
+import { freshId } from '../study/ids.ts';
 
 export interface PostJob {
   guildId: string;
   channelId: string;
   postId: string;
   localDate: string;
-  previousPostId?: string;
   late: boolean;
   recovering: boolean;
 }
+
+/** What came of one send: out (with the open post it replaced), worth another try, or a channel that cannot take posts. */
+export type SendOutcome =
+  | { status: 'posted'; replacedPostId?: string }
+  | { status: 'retry'; reason: string }
+  | { status: 'channel-gone'; reason: string };
 
 export interface SweepResult {
   posted: PostJob[];
@@ -29,7 +36,8 @@ const CONCURRENCY = 16;
 export interface DailyChannelGateway {
   /** The servers the bot is in now. */
   guildIds(): string[];
-  send(job: PostJob): Promise<void>;
+  send(job: PostJob): Promise<SendOutcome>;
+  /** Closes a post (answer shown, buttons disabled); rejects when Discord refuses the edit. */
   reveal(guildId: string, postId: string): Promise<void>;
 }
 
@@ -68,21 +76,25 @@ export class DailyScheduler {
     const jobs: PostJob[] = [];
     for (const guildId of configs.keys()) jobs.push(...(await this.claimDue(guildId, now)));
     const result: SweepResult = { posted: [], failed: [] };
+    const toReveal: { guildId: string; postId: string }[] = [];
     await runLimited(jobs, CONCURRENCY, async (job) => {
-      const reason = await this.post(job);
-      if (reason) result.failed.push({ job, reason });
-      else result.posted.push(job);
+      const outcome = await this.post(job);
+      if (outcome.status !== 'posted') {
+        result.failed.push({ job, reason: outcome.reason });
+        return;
+      }
+      result.posted.push(job);
+      if (outcome.replacedPostId) toReveal.push({ guildId: job.guildId, postId: outcome.replacedPostId });
     });
+    // Posts left open for a day close even when no new post replaces them.
+    for (const guildId of configs.keys()) {
+      const expired = await this.ctx.daily.store.closeOpenPostsBefore(guildId, now.getTime() - OPEN_POST_LIFETIME_MS);
+      toReveal.push(...expired.map((postId) => ({ guildId, postId })));
+    }
     // Reveals come after every new post is out, so they never delay today's questions.
-    await runLimited(
-      result.posted.filter((job) => job.previousPostId),
-      CONCURRENCY,
-      async (job) => {
-        await this.gateway.reveal(job.guildId, job.previousPostId!).catch((error) =>
-          this.ctx.logger.warn({ err: error, guildId: job.guildId, postId: job.previousPostId }, 'could not reveal the previous daily question'),
-        );
-      },
-    );
+    await runLimited(toReveal, CONCURRENCY, async ({ guildId, postId }) => {
+      await this.gateway.reveal(guildId, postId).catch((error) => this.ctx.logger.warn({ err: error, guildId, postId }, 'could not reveal a daily question'));
+    });
     return result;
   }
 
@@ -95,54 +107,56 @@ export class DailyScheduler {
         if (schedule.sendingPostId) {
           // A claim whose send did not finish (crash or restart): finish it today, drop it after.
           if (schedule.lastPostedDate === today) {
-            jobs.push({ guildId, channelId: schedule.channelId, postId: schedule.sendingPostId, localDate: today, late: true, recovering: true, ...(schedule.lastPostId && { previousPostId: schedule.lastPostId }) });
+            jobs.push({ guildId, channelId: schedule.channelId, postId: schedule.sendingPostId, localDate: today, late: true, recovering: true });
             continue;
           }
           delete schedule.sendingPostId;
         }
         const decision = dueDecision(schedule, now);
         if (!decision.due) continue;
-        const postId = newPostId(this.ctx);
+        const postId = freshId(now, this.ctx.random);
         schedule.lastPostedDate = decision.localDate;
         schedule.sendingPostId = postId;
-        jobs.push({ guildId, channelId: schedule.channelId, postId, localDate: decision.localDate, late: decision.late, recovering: false, ...(schedule.lastPostId && { previousPostId: schedule.lastPostId }) });
+        jobs.push({ guildId, channelId: schedule.channelId, postId, localDate: decision.localDate, late: decision.late, recovering: false });
       }
       return { save: true, result: jobs };
     });
   }
 
-  /** Sends one claimed post; returns why it failed, or undefined. */
-  private async post(job: PostJob): Promise<string | undefined> {
+  /** Sends one claimed post and records the outcome on its schedule. */
+  private async post(job: PostJob): Promise<SendOutcome> {
     const { logger } = this.ctx;
-    try {
-      await this.gateway.send(job);
-      await this.ctx.daily.store.updateConfig(job.guildId, (config) => {
+    const outcome = await this.gateway.send(job).catch((error): SendOutcome => {
+      logger.error({ err: error, guildId: job.guildId, channelId: job.channelId }, 'daily post failed unexpectedly');
+      return { status: 'retry', reason: error instanceof Error ? error.message : String(error) };
+    });
+    const postedAt = this.ctx.now().getTime();
+    await this.ctx.daily.store
+      .updateConfig(job.guildId, (config) => {
         const schedule = config.channels[job.channelId];
         if (!schedule) return { save: false, result: undefined };
         delete schedule.sendingPostId;
-        delete schedule.lastError;
-        schedule.lastPostId = job.postId;
-        return { save: true, result: undefined };
-      });
-      logger.info({ guildId: job.guildId, channelId: job.channelId, postId: job.postId, late: job.late, recovering: job.recovering }, 'daily question posted');
-      return undefined;
-    } catch (error) {
-      const reason = describePostError(error);
-      const gone = isChannelGone(error);
-      logger.warn({ err: error, guildId: job.guildId, channelId: job.channelId, reason }, gone ? 'daily channel unavailable; will retry on a later day' : 'daily post failed; will retry');
-      await this.ctx.daily.store
-        .updateConfig(job.guildId, (config) => {
-          const schedule = config.channels[job.channelId];
-          if (!schedule) return { save: false, result: undefined };
-          delete schedule.sendingPostId;
-          schedule.lastError = { at: this.ctx.now().getTime(), message: reason };
+        if (outcome.status === 'posted') {
+          delete schedule.lastError;
+          schedule.lastPostId = job.postId;
+          schedule.lastPostedAt = postedAt;
+        } else {
+          schedule.lastError = { at: postedAt, message: outcome.reason };
           // A lost channel waits for tomorrow; anything else may be passing, so the next sweep retries.
-          if (!gone && schedule.lastPostedDate === job.localDate) delete schedule.lastPostedDate;
-          return { save: true, result: undefined };
-        })
-        .catch((storeError) => logger.error({ err: storeError }, 'could not record a daily post failure'));
-      return reason;
+          if (outcome.status === 'retry' && schedule.lastPostedDate === job.localDate) delete schedule.lastPostedDate;
+        }
+        return { save: true, result: undefined };
+      })
+      .catch((storeError) => logger.error({ err: storeError, guildId: job.guildId, channelId: job.channelId }, 'could not record a daily post outcome'));
+    if (outcome.status === 'posted') {
+      logger.info({ guildId: job.guildId, channelId: job.channelId, postId: job.postId, late: job.late, recovering: job.recovering }, 'daily question posted');
+    } else {
+      logger.warn(
+        { guildId: job.guildId, channelId: job.channelId, reason: outcome.reason },
+        outcome.status === 'channel-gone' ? 'daily channel unavailable; will retry on a later day' : 'daily post failed; will retry',
+      );
     }
+    return outcome;
   }
 }
 

@@ -89,15 +89,6 @@ export function instantOf(date: string, minutes: number, zone: string): Date {
   return new Date(guess);
 }
 
-/** When a channel's next post is due, given the local date it last posted for. */
-export function nextPostInstant(now: Date, minutes: number, zone: string, lastPostedDate?: string): Date {
-  const today = localTime(now, zone).date;
-  const day = lastPostedDate === today ? addDays(today, 1) : today;
-  const candidate = instantOf(day, minutes, zone);
-  // Not yet posted today and the time has passed: it is due now (a late post).
-  return candidate.getTime() < now.getTime() ? now : candidate;
-}
-
 /** "Sat 28 Nov, 08:00" as the clock on the wall in `zone` shows it. */
 export function formatLocal(instant: Date, zone: string): string {
   const parts = Object.fromEntries(

@@ -1,8 +1,10 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { localTime } from '../../../domain/daily/clock.ts';
+import { renderDailyNow } from '../../../render/dailyAdmin.ts';
 import type { BotContext } from '../../context.ts';
+import { describePostError, revealDailyPost, sendDailyPost } from '../../daily/poster.ts';
 import { UserError } from '../../errors.ts';
-import { newPostId, sendDailyPost } from '../../daily/poster.ts';
+import { freshId } from '../../study/ids.ts';
 import { missingBotPermissions } from './permissions.ts';
 
 export async function postDailyNow(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void> {
@@ -13,8 +15,19 @@ export async function postDailyNow(interaction: ChatInputCommandInteraction<'cac
   if (missing.length > 0) throw new UserError(`I cannot post in <#${channelId}>: I am missing **${missing.join('**, **')}** there.`);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const schedule = (await ctx.daily.store.getConfig(interaction.guildId)).channels[channelId];
-  // An extra post: it does not use up the scheduled one for today.
-  const post = await sendDailyPost(interaction.client, ctx, interaction.guildId, channelId, newPostId(ctx), localTime(ctx.now(), schedule?.timezone ?? 'UTC').date);
-  await interaction.editReply(`Posted a daily question in <#${channelId}>${schedule ? '; the scheduled one still comes at its time.' : '.'}`);
-  ctx.logger.info({ guildId: interaction.guildId, channelId, postId: post.postId, by: interaction.user.id }, 'daily question posted on demand');
+  // An extra post: it does not use up the scheduled one for today, but it does close the open one.
+  const now = ctx.now();
+  const sent = await sendDailyPost(interaction.client, ctx, interaction.guildId, channelId, freshId(now, ctx.random), localTime(now, schedule?.timezone ?? 'UTC').date).catch(
+    (error: unknown) => {
+      ctx.logger.warn({ err: error, guildId: interaction.guildId, channelId }, 'daily question on demand was refused');
+      throw new UserError(`I could not post in <#${channelId}>: ${describePostError(error)}.`);
+    },
+  );
+  if (sent.replacedPostId) {
+    await revealDailyPost(interaction.client, ctx, interaction.guildId, sent.replacedPostId).catch((error) =>
+      ctx.logger.warn({ err: error, guildId: interaction.guildId, postId: sent.replacedPostId }, 'could not reveal the previous daily question'),
+    );
+  }
+  await interaction.editReply(renderDailyNow(channelId, schedule !== undefined, sent.replacedPostId !== undefined));
+  ctx.logger.info({ guildId: interaction.guildId, channelId, postId: sent.post.postId, by: interaction.user.id }, 'daily question posted on demand');
 }

@@ -1,5 +1,7 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import { formatClockTime, isValidTimeZone, nextPostInstant, parseClockTime } from '../../../domain/daily/clock.ts';
+import { isValidTimeZone, parseClockTime } from '../../../domain/daily/clock.ts';
+import { carriedClaim, nextPost } from '../../../domain/daily/schedule.ts';
+import { renderDailySet } from '../../../render/dailyAdmin.ts';
 import type { BotContext } from '../../context.ts';
 import { UserError } from '../../errors.ts';
 import { missingBotPermissions } from './permissions.ts';
@@ -20,20 +22,19 @@ export async function setDaily(interaction: ChatInputCommandInteraction<'cached'
   const now = ctx.now();
   const saved = await ctx.daily.store.updateConfig(interaction.guildId, (config) => {
     const previous = config.channels[channel.id];
-    // Keep the day's claim when only the time changes, so changing it never posts twice in a day.
+    // Keep the day's claim (seen in the new zone), so changing the time or zone never posts twice in a day.
+    const claimed = carriedClaim(previous, timezone);
     config.channels[channel.id] = {
       channelId: channel.id,
       minutes,
       timezone,
       configuredBy: interaction.user.id,
       configuredAt: now.getTime(),
-      ...(previous?.lastPostedDate && previous.timezone === timezone && { lastPostedDate: previous.lastPostedDate }),
+      ...(claimed && { lastPostedDate: claimed }),
+      ...(previous?.lastPostedAt !== undefined && { lastPostedAt: previous.lastPostedAt }),
       ...(previous?.lastPostId && { lastPostId: previous.lastPostId }),
     };
     return { save: true, result: config.channels[channel.id]! };
   });
-  const next = nextPostInstant(now, saved.minutes, saved.timezone, saved.lastPostedDate);
-  await interaction.editReply(
-    `☀️ Daily question set for <#${channel.id}> at **${formatClockTime(minutes)} ${timezone}**. Next post <t:${Math.floor(next.getTime() / 1000)}:F> (<t:${Math.floor(next.getTime() / 1000)}:R>).`,
-  );
+  await interaction.editReply(renderDailySet(channel.id, minutes, timezone, nextPost(saved, now)));
 }
