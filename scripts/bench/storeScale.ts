@@ -4,10 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { leaderboardPage } from '../../src/bot/commands/ai300/leaderboard.ts';
+import { statsView } from '../../src/bot/commands/ai300/stats.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { DOMAIN_IDS } from '../../src/content/ids.ts';
-import { dueQuestionIds } from '../../src/domain/review.ts';
-import { currentStreak } from '../../src/domain/streak.ts';
 import { addAnswer, examWeights, type DomainTallies } from '../../src/domain/mastery.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { renderStats } from '../../src/render/stats.ts';
@@ -75,7 +74,7 @@ export async function storeScale(size: Size): Promise<Figure[]> {
         await time(calls, async (i) => {
           const userId = viewer(i).user.id;
           const [learner, summary] = await Promise.all([store.getLearner(guild, userId), store.getSummary(guild, userId, NOW)]);
-          return renderStats(content, ctx.weights, { userId, tallies: summary.all, quizMisses: learner.tagMisses, loggedMisses: learner.loggedMisses, streak: currentStreak(learner.streak, NOW), reviewsDue: dueQuestionIds(learner.review, NOW).length, reviewsScheduled: 0 });
+          return renderStats(content, ctx.weights, statsView(userId, learner, summary, NOW));
         }),
       );
       await store.close();

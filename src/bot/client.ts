@@ -18,7 +18,13 @@ const studyBotCaches = Options.cacheWithLimits({
 
 export function createClient(apiUrl: string, logger: Logger): Client {
   // Guilds is the only intent needed: slash commands and components arrive without privileged intents.
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl }, makeCache: studyBotCaches });
+  // Mentions never ping unless a message says so: replies may echo user text such as "@everyone".
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: apiUrl },
+    makeCache: studyBotCaches,
+    allowedMentions: { parse: [], repliedUser: false },
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   client.rest.on('rateLimited', (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));

@@ -2,6 +2,7 @@ import { ComponentType, type APIEmbed, type APIStringSelectComponent } from 'dis
 import type { DomainId } from '../content/ids.ts';
 import type { Content } from '../content/load.ts';
 import { distinctionsForDomain, tagsForDomain } from '../content/queries.ts';
+import { drillButton } from './actions.ts';
 import { buildCustomId } from './customId.ts';
 import type { MessagePayload } from './limits.ts';
 import { COLORS, DOMAIN_EMOJI, domainTitle, weightLabel } from './style.ts';
@@ -55,5 +56,11 @@ export function renderDomainDetail(content: Content, domainId: DomainId): Messag
     ],
     footer: { text: `${questionCount} practice questions in this domain · /ai300 quiz domain:${domain.id}` },
   };
-  return { embeds: [embed], components: [{ type: ComponentType.ActionRow, components: [domainSelect(content, domainId)] }] };
+  return {
+    embeds: [embed],
+    components: [
+      { type: ComponentType.ActionRow, components: [domainSelect(content, domainId)] },
+      { type: ComponentType.ActionRow, components: [drillButton(content, { domain: domainId })] },
+    ],
+  };
 }

@@ -31,7 +31,11 @@ export type CustomId =
   /** Leaderboard paging. */
   | { kind: 'leaderboard'; ownerId: string; domain?: DomainId; period: Period; page: number }
   /** Confirmation of `/ai300 forget`. */
-  | { kind: 'forget'; ownerId: string; confirm: boolean };
+  | { kind: 'forget'; ownerId: string; confirm: boolean }
+  /** "Drill <domain or tag>" under advice: a private question for whoever clicked. */
+  | { kind: 'drill'; domain?: DomainId; tag?: MissTag }
+  /** "Start the diagnostic" under an empty record: a private run for whoever clicked. */
+  | { kind: 'startDiagnostic' };
 
 export type ParseResult =
   | { ok: true; id: CustomId }
@@ -47,6 +51,8 @@ const KINDS: Record<CustomId['kind'], { prefix: string; version: string }> = {
   daily: { prefix: 'dy', version: '1' },
   leaderboard: { prefix: 'lb', version: '1' },
   forget: { prefix: 'fg', version: '1' },
+  drill: { prefix: 'dr', version: '1' },
+  startDiagnostic: { prefix: 'sd', version: '1' },
 };
 const MODE_CODE: Record<QuizMode, string> = { quiz: 'q', review: 'r', distinction: 'd' };
 
@@ -75,6 +81,10 @@ function argsOf(id: CustomId): string[] {
       return [id.ownerId, id.domain ?? '-', id.period, String(id.page)];
     case 'forget':
       return [id.ownerId, id.confirm ? 'y' : 'n'];
+    case 'drill':
+      return [id.domain ?? '-', id.tag ?? '-'];
+    case 'startDiagnostic':
+      return [];
   }
 }
 
@@ -156,5 +166,14 @@ function parseArgs(kind: CustomId['kind'], args: string[]): CustomId | undefined
       if (args.length !== 2 || !SNOWFLAKE.test(ownerId ?? '') || (answer !== 'y' && answer !== 'n')) return undefined;
       return { kind, ownerId: ownerId!, confirm: answer === 'y' };
     }
+    case 'drill': {
+      const [domainArg, tagArg] = args;
+      const domain = optional(domainArg, DOMAIN_IDS);
+      const tag = optional(tagArg, MISS_TAGS);
+      if (args.length !== 2 || domain === null || tag === null) return undefined;
+      return { kind, ...(domain && { domain }), ...(tag && { tag }) };
+    }
+    case 'startDiagnostic':
+      return args.length === 0 ? { kind } : undefined;
   }
 }

@@ -1,10 +1,12 @@
-import type { APIEmbed } from 'discord-api-types/v10';
-import type { ChoiceLetter, MissTag } from '../content/ids.ts';
+import { ComponentType, type APIEmbed } from 'discord-api-types/v10';
+import { CHOICE_LETTERS, type ChoiceLetter, type MissTag } from '../content/ids.ts';
 import type { Content } from '../content/load.ts';
 import type { Question } from '../content/schema.ts';
 import { weakestInRun, type DomainScore } from '../domain/diagnostic.ts';
 import type { DomainWeights } from '../domain/mastery.ts';
 import type { MessagePayload } from './limits.ts';
+import { drillButton } from './actions.ts';
+import { clip } from './limits.ts';
 import { renderQuestionPrompt } from './question.ts';
 import { COLORS, DOMAIN_EMOJI, bar } from './style.ts';
 
@@ -24,7 +26,31 @@ export function renderRunStep(content: Content, verdict: APIEmbed | undefined, n
   return { embeds: verdict ? [verdict, ...prompt.embeds] : prompt.embeds, components: prompt.components };
 }
 
-export function renderRunResult(content: Content, weights: DomainWeights, verdict: APIEmbed, scores: DomainScore[], adviceTag: MissTag): MessagePayload {
+/** A question the run got wrong, with the letter chosen. */
+export interface RunMiss {
+  question: Question;
+  chosen: ChoiceLetter;
+}
+
+/** Per missed question: the right answer and the explanation, clipped so ten misses fit one embed. */
+function missField(content: Content, miss: RunMiss, position: number) {
+  const { question } = miss;
+  return {
+    name: `❌ ${position}. ${DOMAIN_EMOJI[question.domain]} you chose ${miss.chosen}, the answer is ${question.answer}`,
+    value: `${clip(question.stem, 140)}
+**${question.answer}.** ${clip(question.choices[CHOICE_LETTERS.indexOf(question.answer)]!, 120)}
+${clip(question.explanation, 260)}`,
+  };
+}
+
+export function renderRunResult(
+  content: Content,
+  weights: DomainWeights,
+  verdict: APIEmbed,
+  scores: DomainScore[],
+  adviceTag: MissTag,
+  misses: { position: number; miss: RunMiss }[] = [],
+): MessagePayload {
   const right = scores.reduce((sum, s) => sum + s.correct, 0);
   const asked = scores.reduce((sum, s) => sum + s.asked, 0);
   const weakest = content.domainById.get(weakestInRun(scores, weights))!;
@@ -40,9 +66,16 @@ export function renderRunResult(content: Content, weights: DomainWeights, verdic
     description: lines.join('\n'),
     fields: [
       { name: 'Weakest domain', value: `**${weakest.name}** (${weakest.weight.min}-${weakest.weight.max}% of the exam). Trap: ${weakest.trap}` },
-      { name: 'Drill next', value: `${advice.advice}\nStart with \`/ai300 quiz domain:${weakest.id}\`.` },
+      { name: 'Drill next', value: advice.advice },
     ],
-    footer: { text: 'These answers count in /ai300 stats.' },
+    footer: { text: 'These answers count in /ai300 stats; missed questions come back in /ai300 review.' },
   };
-  return { embeds: [verdict, result], components: [] };
+  const missEmbed: APIEmbed | undefined =
+    misses.length > 0
+      ? { title: `What you missed (${misses.length})`, color: COLORS.wrong, fields: misses.slice(0, 10).map(({ position, miss }) => missField(content, miss, position)) }
+      : undefined;
+  return {
+    embeds: missEmbed ? [verdict, result, missEmbed] : [verdict, result],
+    components: [{ type: ComponentType.ActionRow, components: [drillButton(content, { domain: weakest.id }), drillButton(content, { tag: adviceTag })] }],
+  };
 }

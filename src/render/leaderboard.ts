@@ -27,18 +27,20 @@ export function renderLeaderboard(content: Content, view: LeaderboardView): Mess
     return `${MEDALS[rank - 1] ?? `**${rank}.**`} <@${s.userId}> · ${percent(s.score)} · ${s.answers} answers`;
   });
   const own = rankOf(view.board, view.viewerId);
+  // The board may be public: name the member who asked rather than saying "you".
+  const viewer = `<@${view.viewerId}>`;
   const ownLine = own
-    ? `Your rank: **${own}** of ${view.board.ranked.length}`
+    ? `${viewer}: rank **${own}** of ${view.board.ranked.length}`
     : view.board.unranked.some((s) => s.userId === view.viewerId)
-      ? `You need ${MIN_ANSWERS_TO_RANK} answers ${PERIOD_LABEL[view.period]} to be ranked.`
-      : 'You have no answers in this period yet. Try `/ai300 quiz`.';
+      ? `${viewer}: needs ${MIN_ANSWERS_TO_RANK} answers ${PERIOD_LABEL[view.period]} to be ranked.`
+      : `${viewer}: no answers in this period yet. \`/ai300 quiz\` starts one.`;
   const unranked = view.board.unranked.slice(0, 15).map((s) => `<@${s.userId}> (${s.answers})`).join(', ');
   const embed: APIEmbed = {
     title: `🏆 Leaderboard: ${measure}, ${PERIOD_LABEL[view.period]}`,
     color: COLORS.brand,
     description: rows.length > 0 ? rows.join('\n') : `Nobody has ${MIN_ANSWERS_TO_RANK} answers ${PERIOD_LABEL[view.period]} yet.`,
     fields: [
-      { name: 'You', value: ownLine },
+      { name: 'Asked by', value: ownLine },
       ...(unranked ? [{ name: `Warming up (fewer than ${MIN_ANSWERS_TO_RANK} answers)`, value: `${unranked}${view.board.unranked.length > 15 ? ` and ${view.board.unranked.length - 15} more` : ''}` }] : []),
     ],
     footer: { text: `Page ${page + 1} of ${pages} · weeks and months are calendar periods in UTC` },

@@ -2,8 +2,11 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import { CHOICE_LETTERS, type ChoiceLetter } from '../content/ids.ts';
 import type { Content } from '../content/load.ts';
 import type { Question } from '../content/schema.ts';
+import { TimestampStyles, time } from '@discordjs/builders';
+import { masteryOf, type DomainTally } from '../domain/mastery.ts';
+import { referenceLink } from './actions.ts';
 import type { MessagePayload } from './limits.ts';
-import { COLORS, DOMAIN_EMOJI } from './style.ts';
+import { COLORS, DOMAIN_EMOJI, percent } from './style.ts';
 
 export interface PromptOptions {
   /** Shown above the stem, e.g. "Diagnostic 3/10" or "Daily question". */
@@ -72,10 +75,27 @@ export function renderQuestionReveal(content: Content, question: Question, chose
     fields: [
       { name: 'Why not the others', value: whyNot },
       { name: 'Miss tags', value: tags, inline: true },
-      { name: 'Reference', value: question.reference, inline: true },
+      { name: 'Reference', value: referenceLink(question.reference), inline: true },
       ...(options.note ? [{ name: 'Recorded', value: options.note }] : []),
     ],
     footer: { text: question.id },
   };
   return { embeds: [embed], components: options.components ?? [] };
+}
+
+/** What an answer changed: recorded how, the domain's mastery before and after, the streak, the next review. */
+export function renderAnswerNote(
+  content: Content,
+  change: { question: Question; correct: boolean; before: DomainTally | undefined; after: DomainTally | undefined; streak: number; reviewDue?: number },
+): string {
+  const { question } = change;
+  const recorded = change.correct
+    ? 'Counted as correct.'
+    : `Logged as a miss under ${question.tags.map((t) => content.tagById.get(t)!.name).join(', ')}.`;
+  const before = percent(masteryOf(change.before));
+  const after = percent(masteryOf(change.after));
+  const arrow = after === before ? `${after} (unchanged)` : `${before} → ${after}`;
+  const domain = content.domainById.get(question.domain)!.name;
+  const review = change.reviewDue !== undefined ? ` Review scheduled ${time(new Date(change.reviewDue), TimestampStyles.RelativeTime)}.` : '';
+  return `${recorded}${review}\n${DOMAIN_EMOJI[question.domain]} ${domain} mastery ${arrow} · 🔥 ${change.streak}-day streak`;
 }

@@ -59,7 +59,7 @@ export interface AnswerInput {
 }
 
 export type AnswerOutcome =
-  | { status: 'recorded'; summary: MasterySummary; learner: LearnerRecord }
+  | { status: 'recorded'; summary: MasterySummary; learner: LearnerRecord; previous?: MasterySummary }
   | { status: 'duplicate'; letter: ChoiceLetter }
   | { status: 'rejected'; reason: string };
 
@@ -191,7 +191,8 @@ export class StudyStore {
           [keys.summary(guild, user), summary],
         ]);
         this.summaries.note(guild, user, summary);
-        return { status: 'recorded', summary, learner: next };
+        const previous = storedSummary as MasterySummary | undefined;
+        return { status: 'recorded', summary, learner: next, ...(previous && { previous }) };
       }),
     );
   }

@@ -4,8 +4,8 @@ import type { BotContext } from '../context.ts';
 import { parseCustomId, type CustomId } from '../../render/customId.ts';
 import type { ComponentHandler } from './handlers/types.ts';
 import { onCheatsheetSelect } from './handlers/cheatsheet.ts';
-import { onAnswer, onDistinctionQuiz, onNext } from './handlers/quiz.ts';
-import { onDiagnosticAnswer } from './handlers/diagnostic.ts';
+import { onAnswer, onDistinctionQuiz, onDrill, onNext } from './handlers/quiz.ts';
+import { onDiagnosticAnswer, onStartDiagnostic } from './handlers/diagnostic.ts';
 import { onLeaderboardPage } from './handlers/leaderboard.ts';
 import { onForget } from './handlers/forget.ts';
 import { onDailyAnswer } from './handlers/daily.ts';
@@ -22,6 +22,8 @@ const HANDLERS: HandlerTable = {
   leaderboard: onLeaderboardPage,
   forget: onForget,
   daily: onDailyAnswer,
+  drill: onDrill,
+  startDiagnostic: onStartDiagnostic,
 };
 
 export function createComponentRouter() {

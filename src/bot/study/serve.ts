@@ -5,7 +5,8 @@ import type { Question } from '../../content/schema.ts';
 import { chooseQuestion, type QuestionFilters } from '../../domain/questionChoice.ts';
 import { dueQuestionIds, nextDue } from '../../domain/review.ts';
 import type { MessagePayload } from '../../render/limits.ts';
-import { renderQuestionPrompt, renderQuestionReveal } from '../../render/question.ts';
+import { renderAnswerNote, renderQuestionPrompt, renderQuestionReveal } from '../../render/question.ts';
+import { currentStreak } from '../../domain/streak.ts';
 import { buildCustomId, type QuizMode } from '../../render/customId.ts';
 import type { BotContext } from '../context.ts';
 import { UserError } from '../errors.ts';
@@ -111,10 +112,14 @@ export async function answerPersonalQuestion(
   });
   if (outcome.status === 'duplicate') return { duplicate: outcome.letter };
   if (outcome.status === 'rejected') throw new UserError(outcome.reason);
-  const tagNames = question.tags.map((t) => ctx.content.tagById.get(t)!.name).join(', ');
-  const card = outcome.learner.review[question.id];
-  const when = card ? ` Review scheduled <t:${Math.ceil(card.due / 1000)}:R>.` : '';
-  const note = correct ? `Counted as correct.${when}` : `Logged as a miss under ${tagNames}.${when}`;
+  const note = renderAnswerNote(ctx.content, {
+    question,
+    correct,
+    before: outcome.previous?.all[question.domain],
+    after: outcome.summary.all[question.domain],
+    streak: currentStreak(outcome.learner.streak, ctx.now()),
+    reviewDue: outcome.learner.review[question.id]?.due,
+  });
   const mode: QuizMode = args.mode === 'distinction' ? 'quiz' : args.mode;
   // A distinction drill continues in the distinction's domain.
   const next: ServeRequest = { ownerId: args.ownerId, mode, filters: args.mode === 'distinction' ? { domain: question.domain } : args.filters };

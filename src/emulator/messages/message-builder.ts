@@ -54,9 +54,7 @@ export function buildMessage(input: NewMessage): JsonObject {
     timestamp: new Date(input.timestamp).toISOString(),
     edited_timestamp: null,
     tts: p.tts === true,
-    mention_everyone: false,
-    mentions: mentionedUsers(content, input.resolveUser),
-    mention_roles: [],
+    ...resolveMentions(content, p.allowed_mentions, input.resolveUser),
     mention_channels: [],
     attachments: attachmentsFor(p, input.files ?? [], input.attachmentBaseUrl, input.channelId),
     embeds: normalizeEmbeds(p.embeds),
@@ -83,7 +81,7 @@ export function applyEdit(
   const next: JsonObject = { ...message, edited_timestamp: new Date(editedAt).toISOString() };
   if ('content' in payload) {
     next.content = typeof payload.content === 'string' ? payload.content : '';
-    next.mentions = mentionedUsers(next.content as string, context.resolveUser);
+    Object.assign(next, resolveMentions(next.content as string, payload.allowed_mentions, context.resolveUser));
   }
   if ('embeds' in payload) next.embeds = normalizeEmbeds(payload.embeds);
   if ('components' in payload) next.components = normalizeComponents(payload.components);
@@ -154,9 +152,26 @@ export function allComponents(components: unknown): JsonObject[] {
   return out;
 }
 
-function mentionedUsers(content: string, resolveUser: (id: string) => JsonObject | undefined): JsonObject[] {
-  const ids = new Set([...content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1] as string));
-  return [...ids].map(resolveUser).filter((u): u is JsonObject => u !== undefined);
+/**
+ * Who a message pings, as Discord decides it: without `allowed_mentions` every user, role and
+ * @everyone/@here written in the content pings; with it, only the kinds in `parse` and the ids listed.
+ */
+function resolveMentions(content: string, allowed: unknown, resolveUser: (id: string) => JsonObject | undefined): JsonObject {
+  const rules = isObject(allowed) ? allowed : undefined;
+  const parse = rules && Array.isArray(rules.parse) ? (rules.parse as unknown[]) : undefined;
+  const allows = (kind: 'users' | 'roles' | 'everyone', id?: string) => {
+    if (!rules) return true;
+    if (parse?.includes(kind)) return true;
+    const listed = rules[kind];
+    return id !== undefined && Array.isArray(listed) && listed.includes(id);
+  };
+  const userIds = new Set([...content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1] as string).filter((id) => allows('users', id)));
+  const roleIds = new Set([...content.matchAll(/<@&(\d+)>/g)].map((m) => m[1] as string).filter((id) => allows('roles', id)));
+  return {
+    mention_everyone: /@(everyone|here)\b/.test(content) && allows('everyone'),
+    mentions: [...userIds].map(resolveUser).filter((u): u is JsonObject => u !== undefined),
+    mention_roles: [...roleIds],
+  };
 }
 
 function attachmentsFor(

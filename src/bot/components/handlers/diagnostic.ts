@@ -5,17 +5,23 @@ import { scoreDiagnostic } from '../../../domain/diagnostic.ts';
 import { renderRunResult, renderRunStep, renderRunVerdict } from '../../../render/diagnostic.ts';
 import { buildCustomId, type CustomId } from '../../../render/customId.ts';
 import type { BotContext } from '../../context.ts';
-import { updateWith, type Outcome } from '../../respond.ts';
-
-type DiagnosticId = Extract<CustomId, { kind: 'diagnostic' }>;
+import { replyPrivatelyWith, updateWith, type Outcome } from '../../respond.ts';
+import { startDiagnosticRun } from '../../study/diagnosticRun.ts';
 import { guildKey } from '../../study/ids.ts';
 import { refuseStranger } from './owner.ts';
+
+type DiagnosticId = Extract<CustomId, { kind: 'diagnostic' }>;
 
 const ENDED = 'This diagnostic run has ended or was replaced by a newer one. Start again with `/ai300 diagnostic`.';
 
 export const onDiagnosticAnswer: ComponentHandler<'diagnostic'> = async (interaction, id, ctx) => {
   if (await refuseStranger(interaction, id.ownerId, 'Start your own with `/ai300 diagnostic`.')) return;
   await updateWith(interaction, ctx, () => answerInRun(guildKey(interaction), id, ctx));
+};
+
+/** "Start the diagnostic" under an empty record: a private run for whoever clicked. */
+export const onStartDiagnostic: ComponentHandler<'startDiagnostic'> = async (interaction, _id, ctx) => {
+  await replyPrivatelyWith(interaction, ctx, () => startDiagnosticRun(interaction, ctx, interaction.user.id));
 };
 
 /** Records one answer of a run and returns the next step, or the result after the last one. */
@@ -69,5 +75,6 @@ async function answerInRun(guild: string, id: DiagnosticId, ctx: BotContext): Pr
   const missed = combineMisses(...all.filter((q, i) => answers[i] !== q.answer).map((q) => Object.fromEntries(q.tags.map((t) => [t, 1]))));
   const weakestTags = mostMissedTags(missed, 1);
   const adviceTag = weakestTags[0] ?? all[0]!.tags[0]!;
-  return { show: renderRunResult(ctx.content, ctx.weights, verdict, scores, adviceTag) };
+  const misses = all.flatMap((q, i) => (answers[i] !== q.answer ? [{ position: i + 1, miss: { question: q, chosen: answers[i]! } }] : []));
+  return { show: renderRunResult(ctx.content, ctx.weights, verdict, scores, adviceTag, misses) };
 }

@@ -35,9 +35,16 @@ export const onAnswer: ComponentHandler<'answer'> = async (interaction, id, ctx)
   });
 };
 
+/** The next question comes as a new private message, so the explanation just read stays on screen. */
 export const onNext: ComponentHandler<'next'> = async (interaction, id, ctx) => {
   if (await refuseStranger(interaction, id.ownerId, START_YOUR_OWN)) return;
   if (!interaction.isButton()) throw new UserError('That control is not a button.');
   const filters = { ...(id.domain && { domain: id.domain }), ...(id.tag && { tag: id.tag }) };
-  await updateWith(interaction, ctx, async () => ({ show: await buildNextQuestion(interaction, ctx, { ownerId: id.ownerId, mode: id.mode, filters }) }));
+  await replyPrivatelyWith(interaction, ctx, () => buildNextQuestion(interaction, ctx, { ownerId: id.ownerId, mode: id.mode, filters }));
+};
+
+/** "Drill <domain or tag>" under advice anyone may see: a private question for whoever clicked. */
+export const onDrill: ComponentHandler<'drill'> = async (interaction, id, ctx) => {
+  const filters = { ...(id.domain && { domain: id.domain }), ...(id.tag && { tag: id.tag }) };
+  await replyPrivatelyWith(interaction, ctx, () => buildNextQuestion(interaction, ctx, { ownerId: interaction.user.id, mode: 'quiz', filters }));
 };
