@@ -1,9 +1,12 @@
 // Checks every content file; exits non-zero with one line per problem.
+import { coverage, formatCoverage } from '../src/content/coverage.ts';
 import { formatProblem } from '../src/content/load.ts';
 import { readCheckedContent } from '../src/render/contentChecks.ts';
 
 const dir = process.argv[2];
-const { content, problems } = readCheckedContent(dir);
+const { content, problems, draft } = readCheckedContent(dir);
+// The table prints even when a rule fails, so an editor sees where the bank stands.
+if (draft) console.log(`${formatCoverage(coverage(draft))}\n`);
 if (!content) {
   console.error(`Content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):`);
   for (const problem of problems) console.error(`  ${formatProblem(problem)}`);

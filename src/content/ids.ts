@@ -8,13 +8,13 @@ export type MissTag = (typeof MISS_TAGS)[number];
 export const CHOICE_LETTERS = ['A', 'B', 'C', 'D'] as const;
 export type ChoiceLetter = (typeof CHOICE_LETTERS)[number];
 
-/** Fewest questions per domain, in proportion to the exam weights. */
+/** Fewest questions per domain: weeks of fresh questions, in proportion to the exam weights. */
 export const MIN_QUESTIONS_PER_DOMAIN: Record<DomainId, number> = {
-  infra: 30,
-  lifecycle: 45,
-  genaiops: 36,
-  quality: 20,
-  optimization: 20,
+  infra: 95,
+  lifecycle: 145,
+  genaiops: 120,
+  quality: 70,
+  optimization: 70,
 };
 
 export function isDomainId(value: string): value is DomainId {

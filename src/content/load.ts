@@ -7,6 +7,7 @@ import {
   distinctionsFileSchema,
   domainsFileSchema,
   outlineFileSchema,
+  retiredFileSchema,
   questionFileSchema,
   tagsFileSchema,
   type Distinction,
@@ -94,12 +95,16 @@ function readFile<S extends z.ZodType>(dir: string, file: string, schema: S, pro
 export type ContentCheck = (content: Content) => ContentProblem[];
 
 /** Reads and checks every content file. Returns the content, or every problem found. */
-export function readContent(dir: string = DEFAULT_CONTENT_DIR, checks: readonly ContentCheck[] = []): { content?: Content; problems: ContentProblem[] } {
+export function readContent(
+  dir: string = DEFAULT_CONTENT_DIR,
+  checks: readonly ContentCheck[] = [],
+): { content?: Content; problems: ContentProblem[]; /** Every file read, even when a rule failed: for reports. */ draft?: Content } {
   const problems: ContentProblem[] = [];
   const domains = readFile(dir, join(dir, 'domains.yaml'), domainsFileSchema, problems);
   const tags = readFile(dir, join(dir, 'tags.yaml'), tagsFileSchema, problems);
   const distinctions = readFile(dir, join(dir, 'distinctions.yaml'), distinctionsFileSchema, problems);
   const outline = readFile(dir, join(dir, 'outline.yaml'), outlineFileSchema, problems);
+  const retired = readFile(dir, join(dir, 'retired.yaml'), retiredFileSchema, problems);
   const questionDir = join(dir, 'questions');
   const questionFiles = readdirSync(questionDir).filter((name) => name.endsWith('.yaml')).sort();
   const questions: Question[] = [];
@@ -117,12 +122,18 @@ export function readContent(dir: string = DEFAULT_CONTENT_DIR, checks: readonly 
       if (!questionFile.has(question.id)) questionFile.set(question.id, shown);
     }
   }
-  if (!domains || !tags || !distinctions || !outline || problems.length > 0) return { problems };
+  if (!domains || !tags || !distinctions || !outline || !retired || problems.length > 0) return { problems };
+  const retiredIds = new Set(retired.retired.map((r) => r.id));
+  for (const question of questions) {
+    if (retiredIds.has(question.id)) {
+      problems.push({ file: questionFile.get(question.id)!, field: `questions(${question.id}).id`, message: 'is retired (retired.yaml): give the question a new id' });
+    }
+  }
 
   const content = indexContent(domains.domains, tags.tags, distinctions.distinctions, questions, questionFile, outline.domains);
   problems.push(...validateContent(content));
   for (const check of checks) problems.push(...check(content));
-  return problems.length > 0 ? { problems } : { content, problems };
+  return problems.length > 0 ? { problems, draft: content } : { content, problems, draft: content };
 }
 
 export function indexContent(

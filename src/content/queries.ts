@@ -53,3 +53,9 @@ export function searchDistinctions(content: Content, query: string, limit = 25):
     .slice(0, limit)
     .map((r) => r.distinction);
 }
+
+/** What to drill after a miss under `tag`, in `domain` when known: the domain's own advice if the tag has one. */
+export function adviceFor(content: Content, tag: MissTag, domain?: DomainId): string {
+  const info = content.tagById.get(tag)!;
+  return (domain && info.adviceByDomain?.[domain]) || info.advice;
+}

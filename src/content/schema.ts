@@ -30,6 +30,8 @@ export const tagSchema = z.strictObject({
   name: text(40),
   meaning: text(TEXT_LIMITS.tagText),
   advice: text(TEXT_LIMITS.tagText),
+  /** Advice for misses in one domain, where the general advice would not fit (a tag spans domains). */
+  adviceByDomain: z.partialRecord(z.enum(DOMAIN_IDS), text(TEXT_LIMITS.tagText)).optional(),
 });
 
 export const distinctionSchema = z.strictObject({
@@ -65,6 +67,10 @@ const outlineDomainSchema = z.strictObject({
   groups: z.array(outlineGroupSchema).min(1),
 });
 export const outlineFileSchema = z.strictObject({ source: z.string(), domains: z.array(outlineDomainSchema) });
+
+export const retiredFileSchema = z.strictObject({
+  retired: z.array(z.strictObject({ id: z.string().regex(/^[a-z]+-\d{3}$/, 'must look like <domain>-NNN'), why: text(300) })),
+});
 
 export const domainsFileSchema = z.strictObject({ domains: z.array(domainSchema) });
 export const tagsFileSchema = z.strictObject({ tags: z.array(tagSchema) });

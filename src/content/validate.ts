@@ -3,6 +3,7 @@
 import { CHOICE_LETTERS, DOMAIN_IDS, MIN_QUESTIONS_PER_DOMAIN, MISS_TAGS } from './ids.ts';
 import type { Content, ContentProblem } from './load.ts';
 import type { Question } from './schema.ts';
+import { ANSWER_SHARE, coverage } from './coverage.ts';
 
 /** Stems sharing this much of their word pairs are treated as the same question reworded. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.6;
@@ -83,7 +84,8 @@ function checkQuestions(content: Content, add: Add): void {
     if (q.distinction !== undefined && !content.distinctionById.has(q.distinction)) {
       add(file, `${where}.distinction`, `unknown distinction "${q.distinction}"`);
     }
-    if (q.skill !== undefined) {
+    if (q.skill === undefined) add(file, `${where}.skill`, 'missing: name the outline skill it tests (outline.yaml)');
+    else {
       const skill = content.skillById.get(q.skill);
       if (!skill) add(file, `${where}.skill`, `unknown skill "${q.skill}" (see outline.yaml)`);
       else if (skill.domain !== q.domain) add(file, `${where}.skill`, `skill ${q.skill} belongs to domain "${skill.domain}", not "${q.domain}"`);
@@ -115,5 +117,20 @@ function checkQuestions(content: Content, add: Add): void {
     const count = content.questionsByDomain.get(domain)?.length ?? 0;
     const min = MIN_QUESTIONS_PER_DOMAIN[domain];
     if (count < min) add(`questions/${domain}.yaml`, 'questions', `has ${count} questions; the exam weight needs at least ${min}`);
+  }
+  checkCoverage(content, add);
+}
+
+function checkCoverage(content: Content, add: Add): void {
+  const report = coverage(content);
+  for (const skill of report.skills) {
+    if (skill.count < skill.target) add('outline.yaml', `skill ${skill.id}`, `has ${skill.count} questions; every skill needs at least ${skill.target} (${skill.text})`);
+  }
+  if (report.total === 0) return;
+  for (const letter of CHOICE_LETTERS) {
+    const share = report.letters[letter] / report.total;
+    if (share < ANSWER_SHARE.min || share > ANSWER_SHARE.max) {
+      add('questions', 'answer', `${letter} keys ${Math.round(share * 100)}% of the questions; each letter must key ${ANSWER_SHARE.min * 100}-${ANSWER_SHARE.max * 100}%`);
+    }
   }
 }

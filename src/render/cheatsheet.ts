@@ -1,7 +1,7 @@
 import { ComponentType, type APIEmbed, type APIStringSelectComponent } from 'discord-api-types/v10';
 import type { DomainId } from '../content/ids.ts';
 import type { Content } from '../content/load.ts';
-import { distinctionsForDomain, tagsForDomain } from '../content/queries.ts';
+import { adviceFor, distinctionsForDomain, tagsForDomain } from '../content/queries.ts';
 import { drillButton } from './actions.ts';
 import { buildCustomId } from './customId.ts';
 import type { MessagePayload } from './limits.ts';
@@ -52,7 +52,7 @@ export function renderDomainDetail(content: Content, domainId: DomainId): Messag
     description: [`*${domain.officialName}*`, '', `**What to know:** ${domain.know}`, '', `**Common trap:** ${domain.trap}`].join('\n'),
     fields: [
       ...distinctions.map((d) => ({ name: `⚖️ ${d.name}`, value: d.rule })),
-      ...tags.map((tag) => ({ name: `🏷️ Missed ${tag.name.toLowerCase()} questions?`, value: tag.advice })),
+      ...tags.map((tag) => ({ name: `🏷️ Missed ${tag.name.toLowerCase()} questions?`, value: adviceFor(content, tag.id, domainId) })),
     ],
     footer: { text: `${questionCount} practice questions in this domain · /ai300 quiz domain:${domain.id}` },
   };

@@ -5,6 +5,7 @@ import type { Question } from '../content/schema.ts';
 import { weakestInRun, type DomainScore } from '../domain/diagnostic.ts';
 import type { DomainWeights } from '../domain/mastery.ts';
 import type { MessagePayload } from './limits.ts';
+import { adviceFor } from '../content/queries.ts';
 import { drillButton } from './actions.ts';
 import { clip } from './limits.ts';
 import { renderQuestionPrompt } from './question.ts';
@@ -66,7 +67,7 @@ export function renderRunResult(
     description: lines.join('\n'),
     fields: [
       { name: 'Weakest domain', value: `**${weakest.name}** (${weakest.weight.min}-${weakest.weight.max}% of the exam). Trap: ${weakest.trap}` },
-      { name: 'Drill next', value: advice.advice },
+      { name: 'Drill next', value: adviceFor(content, advice.id, weakest.id) },
     ],
     footer: { text: 'These answers count in /ai300 stats; missed questions come back in /ai300 review.' },
   };

@@ -23,7 +23,7 @@ describe('content validation', () => {
   it('accepts a complete fixture', () => {
     const result = readContent(writeContent(validBank()));
     expect(result.problems).toEqual([]);
-    expect(result.content?.questions).toHaveLength(151);
+    expect(result.content?.questions).toHaveLength(500);
   });
 
   it('names file and field for a schema error', () => {
@@ -94,7 +94,47 @@ describe('content validation', () => {
     const problems = problemsFor((bank) => {
       bank.genaiops.pop();
     });
-    expect(problems).toContainEqual('questions/genaiops.yaml: questions: has 35 questions; the exam weight needs at least 36');
+    expect(problems).toContainEqual('questions/genaiops.yaml: questions: has 119 questions; the exam weight needs at least 120');
+  });
+
+  it('rejects a missing, unknown or mismatched skill', () => {
+    const problems = problemsFor((bank) => {
+      delete (bank.infra[0] as { skill?: string }).skill;
+      bank.infra[1]!.skill = '9.9.9';
+      bank.infra[2]!.skill = '2.1.3';
+    });
+    expect(problems).toContainEqual('questions/infra.yaml: questions(infra-001).skill: missing: name the outline skill it tests (outline.yaml)');
+    expect(problems).toContainEqual('questions/infra.yaml: questions(infra-002).skill: unknown skill "9.9.9" (see outline.yaml)');
+    expect(problems).toContainEqual('questions/infra.yaml: questions(infra-003).skill: skill 2.1.3 belongs to domain "lifecycle", not "infra"');
+  });
+
+  it('rejects a skill with fewer than five questions', () => {
+    const problems = problemsFor((bank) => {
+      for (const question of bank.lifecycle) if (question.skill === '2.1.3') question.skill = '2.1.4';
+      bank.lifecycle.find((q) => q.skill === '2.1.4')!.skill = '2.1.3';
+    });
+    expect(problems).toContainEqual('outline.yaml: skill 2.1.3: has 1 questions; every skill needs at least 5 (Use notebooks for experimentation)');
+  });
+
+  it('rejects answer letters outside 20-30% each', () => {
+    const problems = problemsFor((bank) => {
+      for (const domain of Object.values(bank)) {
+        for (const question of domain.filter((q) => q.answer === 'D').slice(0, 8)) {
+          question.answer = 'A';
+          question.whyNot = { B: 'B is wrong.', C: 'C is wrong.', D: 'D is wrong.' };
+        }
+      }
+    });
+    expect(problems.some((p) => /^questions: answer: A keys 3\d% of the questions; each letter must key 20-30%$/.test(p))).toBe(true);
+    expect(problems.some((p) => /^questions: answer: D keys 1\d% of the questions/.test(p))).toBe(true);
+  });
+
+  it('refuses a retired id', () => {
+    const problems = problemsFor(
+      () => undefined,
+      (dir) => writeFileSync(join(dir, 'retired.yaml'), stringify({ retired: [{ id: 'quality-003', why: 'replaced' }] })),
+    );
+    expect(problems).toContainEqual('questions/quality.yaml: questions(quality-003).id: is retired (retired.yaml): give the question a new id');
   });
 
   it('rejects text that would break Discord limits once rendered', () => {

@@ -1,4 +1,5 @@
 import type { Subcommand } from '../types.ts';
+import { adviceFor } from '../../../content/queries.ts';
 import { clip } from '../../../render/limits.ts';
 import { COLORS } from '../../../render/style.ts';
 import { guildKey } from '../../study/ids.ts';
@@ -37,7 +38,7 @@ export const miss: Subcommand = {
           title: `📝 Miss logged: ${info.name}`,
           color: COLORS.warning,
           description: `${domain ? `Domain: **${ctx.content.domainById.get(domain)!.name}**\n` : ''}${note ? `Note: ${clip(note, NOTE_LIMIT)}\n` : ''}You have logged ${learner.loggedMisses[tag]} ${info.name.toLowerCase()} miss${learner.loggedMisses[tag] === 1 ? '' : 'es'}.`,
-          fields: [{ name: 'What to drill', value: info.advice }],
+          fields: [{ name: 'What to drill', value: adviceFor(ctx.content, tag, domain) }],
         },
       ],
     };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { adviceFor } from '../../src/content/queries.ts';
+import { loadCheckedContent } from '../../src/render/contentChecks.ts';
+import { renderDomainDetail } from '../../src/render/cheatsheet.ts';
+
+const content = loadCheckedContent();
+
+describe('advice fits the domain of the miss', () => {
+  it("gives an infrastructure miss the domain's own advice where it has one, and the general advice elsewhere", () => {
+    const infra = content.tagById.get('infrastructure')!;
+    expect(adviceFor(content, 'infrastructure', 'genaiops')).toBe(infra.adviceByDomain!.genaiops);
+    expect(adviceFor(content, 'infrastructure', 'genaiops')).toContain('Foundry');
+    expect(adviceFor(content, 'infrastructure', 'infra')).toBe(infra.advice);
+    expect(adviceFor(content, 'infrastructure')).toBe(infra.advice);
+  });
+
+  it('talks about compute cost, not RAG, for optimization misses in the infrastructure domain', () => {
+    const advice = adviceFor(content, 'optimization', 'infra');
+    expect(advice).toMatch(/compute/i);
+    expect(advice).not.toMatch(/chunk|RAG|fine-tun/i);
+  });
+
+  it("shows each tag's advice for the domain in the cheat sheet's domain view", () => {
+    const view = JSON.stringify(renderDomainDetail(content, 'genaiops'));
+    const tags = content.questionsByDomain.get('genaiops')!.flatMap((q) => q.tags);
+    if (tags.includes('infrastructure')) expect(view).toContain(content.tagById.get('infrastructure')!.adviceByDomain!.genaiops!.slice(0, 60));
+    expect(view).not.toContain(content.tagById.get('infrastructure')!.advice.slice(0, 60));
+  });
+});
