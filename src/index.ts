@@ -3,7 +3,10 @@
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.ts';
 import { InvalidContentError, formatProblem } from './content/load.ts';
 import { loadCheckedContent } from './render/contentChecks.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/** Every log line goes through a logger (which redacts tokens), including failures before config is read. */
+let logger: Logger = createLogger('info');
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -17,7 +20,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  logger = createLogger(config.logLevel);
   let content;
   try {
     content = loadCheckedContent();
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await bot.stop();
+    logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -54,7 +58,7 @@ async function main(): Promise<void> {
 }
 
 process.on('unhandledRejection', (reason) => {
-  console.error('Unhandled promise rejection (kept running):', reason);
+  logger.error({ err: reason }, 'unhandled promise rejection (kept running)');
 });
 
 main().catch((error: unknown) => {
@@ -64,7 +68,7 @@ main().catch((error: unknown) => {
   } else if (code === 'TokenInvalid' || /invalid token/i.test(String((error as Error)?.message))) {
     console.error('Failed to start: Discord refused DISCORD_TOKEN. Copy a fresh token from the Bot page of your application.');
   } else {
-    console.error('Failed to start:', error instanceof Error ? error.message : error);
+    logger.error({ err: error }, 'failed to start');
   }
   process.exit(1);
 });

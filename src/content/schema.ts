@@ -39,8 +39,13 @@ export const distinctionSchema = z.strictObject({
   name: text(TEXT_LIMITS.distinctionName),
   rule: text(TEXT_LIMITS.distinctionRule),
   domain: z.enum(DOMAIN_IDS),
+  /** The outline skill group it belongs to, like `2.3`. */
+  group: z.string().regex(/^\d+\.\d+$/, 'must be a skill group id from outline.yaml, like 2.3'),
   tags: z.array(z.enum(MISS_TAGS)).min(1).max(3),
   source: z.enum(['seed', 'ours']),
+  /** Two short situations, one for each side of the rule. */
+  examples: z.array(text(200)).length(2, 'needs exactly two examples, one for each side'),
+  reference: text(TEXT_LIMITS.reference),
 });
 
 export const questionSchema = z.strictObject({

@@ -64,6 +64,17 @@ function checkVocabulary(content: Content, add: Add): void {
     if (seen.has(d.id)) add('distinctions.yaml', `distinctions(${d.id})`, 'duplicate id');
     seen.add(d.id);
   }
+  const groups = new Map(content.outline.flatMap((domain) => domain.groups.map((group) => [group.id, { domain: domain.id, title: group.title }] as const)));
+  for (const d of content.distinctions) {
+    const group = groups.get(d.group);
+    if (!group) add('distinctions.yaml', `distinctions(${d.id}).group`, `unknown skill group "${d.group}" (see outline.yaml)`);
+    else if (group.domain !== d.domain) add('distinctions.yaml', `distinctions(${d.id}).group`, `group ${d.group} belongs to domain "${group.domain}", not "${d.domain}"`);
+  }
+  for (const [id, group] of groups) {
+    if (content.outline.length > 0 && !content.distinctions.some((d) => d.group === id)) {
+      add('distinctions.yaml', 'distinctions', `skill group ${id} (${group.title}) needs at least one distinction`);
+    }
+  }
   const names = new Map<string, string>();
   for (const d of content.distinctions) {
     const key = normalize(d.name);

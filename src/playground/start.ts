@@ -61,8 +61,15 @@ export async function startPlayground(options: { config: Config; content: Conten
     await emulator.close();
   };
   if (!options.quiet) {
-    process.once('SIGINT', () => void stop().then(() => process.exit(0)));
-    process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+    const stopOn = (signal: string) => {
+      options.logger.info({ signal }, 'shutting down the playground');
+      void stop().then(() => {
+        options.logger.info('stopped');
+        process.exit(0);
+      });
+    };
+    process.once('SIGINT', () => stopOn('SIGINT'));
+    process.once('SIGTERM', () => stopOn('SIGTERM'));
   }
   return { url, stop };
 }

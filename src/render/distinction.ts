@@ -2,6 +2,7 @@ import { ButtonStyle, ComponentType, type APIEmbed } from 'discord-api-types/v10
 import type { Content } from '../content/load.ts';
 import { questionsForDistinction } from '../content/queries.ts';
 import type { Distinction } from '../content/schema.ts';
+import { referenceLink } from './actions.ts';
 import { buildCustomId } from './customId.ts';
 import type { MessagePayload } from './limits.ts';
 import { COLORS, DOMAIN_EMOJI } from './style.ts';
@@ -14,6 +15,8 @@ export function renderDistinction(content: Content, distinction: Distinction): M
     color: COLORS.neutral,
     description: `**How to decide:** ${distinction.rule}`,
     fields: [
+      { name: 'For example', value: distinction.examples.map((example) => `• ${example}`).join('\n') },
+      { name: 'Source', value: referenceLink(distinction.reference) },
       { name: 'Domain', value: `${DOMAIN_EMOJI[domain.id]} ${domain.name}`, inline: true },
       { name: 'Miss tags', value: tags, inline: true },
     ],

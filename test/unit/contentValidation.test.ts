@@ -129,6 +129,21 @@ describe('content validation', () => {
     expect(problems.some((p) => /^questions: answer: D keys 1\d% of the questions/.test(p))).toBe(true);
   });
 
+  it('needs a distinction in every skill group, each in a group of its own domain', () => {
+    const problems = problemsFor(
+      () => undefined,
+      (dir) =>
+        editYaml(dir, 'distinctions.yaml', (data) => {
+          data.distinctions = data.distinctions.filter((d: { group: string }) => d.group !== '5.2');
+          data.distinctions[0].group = '4.1';
+          data.distinctions[1].group = '9.9';
+        }),
+    );
+    expect(problems).toContainEqual('distinctions.yaml: distinctions: skill group 5.2 (Implement advanced fine-tuning and model customization) needs at least one distinction');
+    expect(problems).toContainEqual('distinctions.yaml: distinctions(experiment-vs-production-run).group: group 4.1 belongs to domain "quality", not "lifecycle"');
+    expect(problems).toContainEqual('distinctions.yaml: distinctions(registry-vs-artifact-storage).group: unknown skill group "9.9" (see outline.yaml)');
+  });
+
   it('refuses a retired id', () => {
     const problems = problemsFor(
       () => undefined,
