@@ -16,6 +16,10 @@ describe('cheat-sheet lookups end to end', () => {
     const text = embedText(reply);
     for (const sub of ['help', 'cheatsheet', 'distinction', 'quiz', 'diagnostic', 'review', 'miss', 'stats', 'leaderboard', 'forget']) expect(text).toContain(`/ai300 ${sub}`);
     expect(text).toContain('/ai300-daily');
+    // Usage lines come from the registered options, so they cannot drift from the commands.
+    expect(text).toContain('/ai300 miss tag:<tag> [domain] [note]');
+    expect(text).toContain('/ai300-daily set channel:<channel> time:<time> [timezone]\nAdmins: Post a question every day in a channel at a local time');
+    for (const sub of ['off [channel]', 'status', 'now [channel]']) expect(text).toContain(`/ai300-daily ${sub}`);
   });
 
   it('/ai300 cheatsheet shows all five domains with weights, and the menu switches domain in place', async () => {

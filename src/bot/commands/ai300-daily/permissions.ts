@@ -24,3 +24,9 @@ export function missingBotPermissions(channel: GuildBasedChannel): string[] {
 }
 
 export const POSTABLE_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+/** The guild id of a command that only runs in servers (the group's contexts and guard ensure it). */
+export function guildIdOf(interaction: ChatInputCommandInteraction): string {
+  if (!interaction.inGuild()) throw new UserError('`/ai300-daily` works in a server, not in direct messages.');
+  return interaction.guildId;
+}

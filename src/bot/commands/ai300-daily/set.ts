@@ -1,12 +1,31 @@
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import { isValidTimeZone, parseClockTime } from '../../../domain/daily/clock.ts';
+import { MessageFlags } from 'discord.js';
+import { isValidTimeZone, parseClockTime, searchTimeZones } from '../../../domain/daily/clock.ts';
 import { carriedClaim, nextPost } from '../../../domain/daily/schedule.ts';
 import { renderDailySet } from '../../../render/dailyAdmin.ts';
 import type { BotContext } from '../../context.ts';
 import { UserError } from '../../errors.ts';
-import { missingBotPermissions } from './permissions.ts';
+import { DISCORD_LIMITS } from '../../../render/limits.ts';
+import type { Subcommand } from '../types.ts';
+import { POSTABLE_CHANNEL_TYPES, guildIdOf, missingBotPermissions } from './permissions.ts';
 
-export async function setDaily(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void> {
+export const setDaily: Subcommand = {
+  name: 'set',
+  description: 'Post a question every day in a channel at a local time',
+  worksInDm: false,
+  options: (builder) =>
+    builder
+      .addChannelOption((o) => o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(...POSTABLE_CHANNEL_TYPES))
+      .addStringOption((o) => o.setName('time').setDescription('24-hour local time, HH:MM (e.g. 08:30)').setRequired(true).setMinLength(3).setMaxLength(5))
+      .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Paris (default UTC)').setAutocomplete(true).setMaxLength(64)),
+  execute: (interaction, ctx) => setDailyFor(interaction, ctx),
+  async autocomplete(interaction) {
+    const zones = searchTimeZones(interaction.options.getFocused(), DISCORD_LIMITS.autocompleteChoices);
+    await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
+  },
+};
+
+async function setDailyFor(interaction: Parameters<Subcommand['execute']>[0], ctx: BotContext): Promise<void> {
+  const guildId = guildIdOf(interaction);
   const timeText = interaction.options.getString('time', true);
   const minutes = parseClockTime(timeText);
   if (minutes === undefined) throw new UserError(`"${timeText.slice(0, 20)}" is not a time. Use 24-hour HH:MM, for example 08:30 or 17:00.`);
@@ -20,7 +39,7 @@ export async function setDaily(interaction: ChatInputCommandInteraction<'cached'
 
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const now = ctx.now();
-  const saved = await ctx.daily.store.updateConfig(interaction.guildId, (config) => {
+  const saved = await ctx.daily.store.updateConfig(guildId, (config) => {
     const previous = config.channels[channel.id];
     // Keep the day's claim (seen in the new zone), so changing the time or zone never posts twice in a day.
     const claimed = carriedClaim(previous, timezone);

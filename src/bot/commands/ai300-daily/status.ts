@@ -1,12 +1,22 @@
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { nextPost } from '../../../domain/daily/schedule.ts';
 import { MIN_ANSWERS_TO_RANK, masteryOf, weakestDomain } from '../../../domain/mastery.ts';
 import { NO_DAILY_SCHEDULES, renderDailyStatus, type DailyStatusEntry } from '../../../render/dailyAdmin.ts';
 import type { BotContext } from '../../context.ts';
+import type { Subcommand } from '../types.ts';
+import { guildIdOf } from './permissions.ts';
 
-export async function dailyStatus(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void> {
+export const dailyStatus: Subcommand = {
+  name: 'status',
+  description: 'Every daily channel here: next post time and weakest domain',
+  worksInDm: false,
+  execute: showStatus,
+};
+
+async function showStatus(interaction: Parameters<Subcommand['execute']>[0], ctx: BotContext): Promise<void> {
+  const guildId = guildIdOf(interaction);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const config = await ctx.daily.store.getConfig(interaction.guildId);
+  const config = await ctx.daily.store.getConfig(guildId);
   const schedules = Object.values(config.channels);
   if (schedules.length === 0) {
     await interaction.editReply(NO_DAILY_SCHEDULES);
@@ -15,7 +25,7 @@ export async function dailyStatus(interaction: ChatInputCommandInteraction<'cach
   const now = ctx.now();
   const entries = await Promise.all(
     schedules.slice(0, 25).map(async (schedule): Promise<DailyStatusEntry> => {
-      const record = await ctx.daily.store.getChannel(interaction.guildId, schedule.channelId);
+      const record = await ctx.daily.store.getChannel(guildId, schedule.channelId);
       const answers = Object.values(record.tallies).reduce((sum, t) => sum + (t?.n ?? 0), 0);
       const weakest = weakestDomain(record.tallies, ctx.weights);
       return {

@@ -6,7 +6,6 @@ import { forDiscord } from '../../payload.ts';
 export const cheatsheet: Subcommand = {
   name: 'cheatsheet',
   description: 'The five exam domains: weight, what to know, the common trap',
-  usage: '/ai300 cheatsheet [domain]',
   worksInDm: true,
   options: (builder, content) => addPrivateOption(addDomainOption(builder, content, 'One domain in detail, with its distinctions and drill advice')),
   async execute(interaction, ctx) {

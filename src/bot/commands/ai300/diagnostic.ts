@@ -6,7 +6,6 @@ import { replyWith } from '../../respond.ts';
 export const diagnostic: Subcommand = {
   name: 'diagnostic',
   description: `A ${DIAGNOSTIC_LENGTH}-question run across all five domains, weighted like the exam`,
-  usage: '/ai300 diagnostic',
   worksInDm: true,
   async execute(interaction, ctx) {
     await replyWith(interaction, ctx, () => startDiagnosticRun(interaction, ctx, interaction.user.id), { ephemeral: true });

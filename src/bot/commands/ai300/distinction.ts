@@ -9,7 +9,6 @@ import { forDiscord } from '../../payload.ts';
 export const distinction: Subcommand = {
   name: 'distinction',
   description: 'How to tell look-alike concepts apart (model drift vs data drift, ...)',
-  usage: '/ai300 distinction [topic]',
   worksInDm: true,
   options: (builder) =>
     addPrivateOption(

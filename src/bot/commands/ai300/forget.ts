@@ -5,7 +5,6 @@ import { buildCustomId } from '../../../render/customId.ts';
 export const forget: Subcommand = {
   name: 'forget',
   description: 'Erase your answers, misses and reviews in this server (asks first)',
-  usage: '/ai300 forget',
   worksInDm: true,
   async execute(interaction) {
     const owner = interaction.user.id;

@@ -36,7 +36,6 @@ export async function leaderboardPage(
 export const leaderboard: Subcommand = {
   name: 'leaderboard',
   description: "This server's top learners by readiness or by one domain",
-  usage: '/ai300 leaderboard [domain] [period]',
   worksInDm: false,
   options: (builder, content) =>
     addPrivateOption(

@@ -12,7 +12,6 @@ export const NOTE_LIMIT = 200;
 export const miss: Subcommand = {
   name: 'miss',
   description: 'Log a miss from a practice test, tagged, so your stats and advice include it',
-  usage: '/ai300 miss tag:<tag> [domain] [note]',
   worksInDm: true,
   options: (builder, content) =>
     addDomainOption(addTagOption(builder, content, 'What kind of miss it was', true), content, 'The exam domain of the question').addStringOption((option) =>

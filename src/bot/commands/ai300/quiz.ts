@@ -6,7 +6,6 @@ import { addDomainOption, addTagOption, domainOf, tagOf } from '../options.ts';
 export const quiz: Subcommand = {
   name: 'quiz',
   description: 'A practice question, aimed at your weak spots; answer with the buttons',
-  usage: '/ai300 quiz [domain] [tag]',
   worksInDm: true,
   options: (builder, content) => addTagOption(addDomainOption(builder, content, 'Only this domain'), content, 'Only questions with this miss tag'),
   async execute(interaction, ctx) {

@@ -5,7 +5,6 @@ import { replyWith } from '../../respond.ts';
 export const review: Subcommand = {
   name: 'review',
   description: 'Spaced repetition of the questions you missed: whatever is due now',
-  usage: '/ai300 review',
   worksInDm: true,
   async execute(interaction, ctx) {
     await replyWith(interaction, ctx, () => buildNextQuestion(interaction, ctx, { ownerId: interaction.user.id, mode: 'review', filters: {} }), { ephemeral: true });

@@ -25,7 +25,6 @@ export function statsView(userId: string, learner: LearnerRecord, summary: Maste
 export const stats: Subcommand = {
   name: 'stats',
   description: 'Mastery per domain, readiness, misses by tag, advice, streak and reviews due',
-  usage: '/ai300 stats [user]',
   worksInDm: true,
   options: (builder) => addPrivateOption(builder.addUserOption((option) => option.setName('user').setDescription('Someone else in this server (default: you)'))),
   async execute(interaction, ctx) {
