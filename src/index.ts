@@ -1,7 +1,7 @@
 // Entry point: with DISCORD_TOKEN the bot connects to Discord; without it, the local playground
 // starts (an emulated Discord in the browser driving the same bot code).
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.ts';
-import { InvalidContentError, formatProblem } from './content/load.ts';
+import { InvalidContentError, formatProblem, type Content } from './content/load.ts';
 import { loadCheckedContent } from './render/contentChecks.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     throw error;
   }
   logger = createLogger(config.logLevel);
-  let content;
+  let content: Content;
   try {
     content = loadCheckedContent();
   } catch (error) {

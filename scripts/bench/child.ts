@@ -39,7 +39,9 @@ export function spawnBenchChild(script: string, env: Record<string, string>): Be
   const waiters: (() => void)[] = [];
   let exited: string | undefined;
   let stderr = '';
-  const wake = () => waiters.splice(0).forEach((resolve) => resolve());
+  const wake = () => {
+    for (const resolve of waiters.splice(0)) resolve();
+  };
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });

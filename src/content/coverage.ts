@@ -1,7 +1,7 @@
 // How well the bank covers the official outline: questions per skill and per domain against their
 // targets, and how the answer keys spread over A-D. The validator enforces it; validate-content prints it.
 import { CHOICE_LETTERS, DOMAIN_IDS, MIN_QUESTIONS_PER_DOMAIN, type ChoiceLetter, type DomainId } from './ids.ts';
-import type { Content } from './load.ts';
+import type { Content } from './model.ts';
 
 /** Every outline skill needs at least this many questions. */
 export const MIN_QUESTIONS_PER_SKILL = 5;

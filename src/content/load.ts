@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { DomainId, MissTag } from './ids.ts';
+import type { DomainId, } from './ids.ts';
 import {
   distinctionsFileSchema,
   domainsFileSchema,
@@ -17,30 +17,10 @@ import {
   type OutlineSkill,
   type Question,
 } from './schema.ts';
+import type { Content, ContentProblem } from './model.ts';
 import { validateContent } from './validate.ts';
 
-export interface Content {
-  domains: Domain[];
-  /** The official skills outline: domains, skill groups and skills with their ids. */
-  outline: OutlineDomain[];
-  skillById: Map<string, OutlineSkill>;
-  tags: MissTagInfo[];
-  distinctions: Distinction[];
-  questions: Question[];
-  domainById: Map<DomainId, Domain>;
-  tagById: Map<MissTag, MissTagInfo>;
-  distinctionById: Map<string, Distinction>;
-  questionById: Map<string, Question>;
-  questionsByDomain: Map<DomainId, Question[]>;
-  /** Where each question was read from, for error messages. */
-  questionFile: Map<string, string>;
-}
-
-export interface ContentProblem {
-  file: string;
-  field: string;
-  message: string;
-}
+export type { Content, ContentProblem } from './model.ts';
 
 export function formatProblem(problem: ContentProblem): string {
   return `${problem.file}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;

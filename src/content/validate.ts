@@ -1,7 +1,7 @@
 // Rules beyond the schema: cross-references, duplicates and coverage. Whether every message
 // fits Discord's limits is render's check (src/render/contentChecks.ts).
 import { CHOICE_LETTERS, DOMAIN_IDS, MIN_QUESTIONS_PER_DOMAIN, MISS_TAGS } from './ids.ts';
-import type { Content, ContentProblem } from './load.ts';
+import type { Content, ContentProblem } from './model.ts';
 import type { Question } from './schema.ts';
 import { ANSWER_SHARE, coverage } from './coverage.ts';
 

@@ -90,7 +90,7 @@ export function pickFresh(
   random: Random,
 ): Question | undefined {
   const lastSeen = new Map<string, number>();
-  recent.forEach((id, index) => lastSeen.set(id, index));
+  for (const [index, id] of recent.entries()) lastSeen.set(id, index);
   const unseen = pool.filter((q) => !lastSeen.has(q.id));
   if (unseen.length === 0) {
     return [...pool].sort((a, b) => lastSeen.get(a.id)! - lastSeen.get(b.id)!)[0];

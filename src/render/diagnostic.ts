@@ -34,7 +34,7 @@ export interface RunMiss {
 }
 
 /** Per missed question: the right answer and the explanation, clipped so ten misses fit one embed. */
-function missField(content: Content, miss: RunMiss, position: number) {
+function missField(miss: RunMiss, position: number) {
   const { question } = miss;
   return {
     name: `❌ ${position}. ${DOMAIN_EMOJI[question.domain]} you chose ${miss.chosen}, the answer is ${question.answer}`,
@@ -73,7 +73,7 @@ export function renderRunResult(
   };
   const missEmbed: APIEmbed | undefined =
     misses.length > 0
-      ? { title: `What you missed (${misses.length})`, color: COLORS.wrong, fields: misses.slice(0, 10).map(({ position, miss }) => missField(content, miss, position)) }
+      ? { title: `What you missed (${misses.length})`, color: COLORS.wrong, fields: misses.slice(0, 10).map(({ position, miss }) => missField(miss, position)) }
       : undefined;
   return {
     embeds: missEmbed ? [verdict, result, missEmbed] : [verdict, result],

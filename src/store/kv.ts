@@ -101,7 +101,7 @@ async function sqliteKeyValue(url: string): Promise<KeyValue> {
     if (missing.length === 0) return values;
     const readSince = recent.writes;
     const read = (await keyv.get(missing)) as (T | undefined)[];
-    missing.forEach((key, index) => recent.noteRead(storedKey(key), read[index], readSince));
+    for (const [index, key] of missing.entries()) recent.noteRead(storedKey(key), read[index], readSince);
     let next = 0;
     return values.map((value) => (value === undefined ? read[next++] : value));
   }

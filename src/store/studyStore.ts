@@ -74,7 +74,7 @@ export interface AnswerHooks {
   /** Returns a reason to refuse the answer, checked under the learner's lock. */
   check?: (learner: LearnerRecord) => string | undefined;
   /** Further changes saved with the answer. */
-  then?: (learner: LearnerRecord) => LearnerRecord;
+  afterAnswer?: (learner: LearnerRecord) => LearnerRecord;
 }
 
 /** Rolls period tallies over when the calendar week or month changes. */
@@ -184,7 +184,7 @@ export class StudyStore {
 
         const summary = summaryWithAnswer(storedSummary as MasterySummary | undefined, answer.domain, answer.correct, answer.now);
         const applied = applyAnswerToLearner(learner, answer);
-        const next = hooks.then ? hooks.then(applied) : applied;
+        const next = hooks.afterAnswer ? hooks.afterAnswer(applied) : applied;
         // One write for both records: an answer is never half-recorded.
         await this.kv.setMany([
           [keys.learner(guild, user), next],

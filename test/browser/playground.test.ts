@@ -41,11 +41,11 @@ describe.skipIf(!CHROMIUM)('playground in a browser', () => {
     await box.press('Enter'); // sends it
     const question = page.locator('article.message.ephemeral').last();
     await question.locator('button', { hasText: /^A$/ }).waitFor();
-    expect(await question.locator('.ephemeral-note').innerText()).toMatch(/Only you can see this/);
+    expect(await question.locator('.ephemeral-note').textContent()).toMatch(/Only you can see this/);
     await question.locator('button', { hasText: /^B$/ }).click();
     const reveal = page.locator('article.message.ephemeral').last();
     await reveal.locator('.field-name', { hasText: 'Why not the others' }).waitFor();
-    const text = await reveal.innerText();
+    const text = await reveal.textContent();
     expect(text).toMatch(/Correct: [ABCD]|Not quite: you chose B, the answer is [ACD]/);
     expect(await reveal.locator('button', { hasText: 'Next question' }).isVisible()).toBe(true);
     mkdirSync('test-artifacts', { recursive: true });

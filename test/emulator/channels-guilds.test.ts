@@ -31,7 +31,7 @@ describe('channel messages and guild reads', () => {
 
   it('creates, fetches, edits and deletes the bot’s own messages', async () => {
     const channel = client.channels.cache.get(world.general) as TextChannel;
-    const sent = await channel.send({ content: 'hello <@' + world.alice + '>', embeds: [{ title: 'Card', description: 'Q?' }] });
+    const sent = await channel.send({ content: `hello <@${world.alice}>`, embeds: [{ title: 'Card', description: 'Q?' }] });
     expect(sent.author.id).toBe(world.emu.applicationId);
     expect(sent.mentions.users.has(world.alice)).toBe(true);
     const stored = world.emu.getMessage(sent.id)!;

@@ -9,7 +9,10 @@ describe('codePointLength', () => {
 
   it('agrees with the string iterator on random strings of mixed code units', () => {
     let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const units = [0x61, 0xe9, 0x4e2d, 0xd83d, 0xde00, 0xdbff, 0xdc00];
     for (let n = 0; n < 500; n++) {
       const text = String.fromCharCode(...Array.from({ length: Math.floor(next() * 12) }, () => units[Math.floor(next() * units.length)]!));

@@ -21,11 +21,11 @@ class RawGateway {
     this.ws = new WebSocket(url);
     this.ws.on('message', (data) => {
       this.received.push(JSON.parse(data.toString()) as Payload);
-      this.waiters.splice(0).forEach((w) => w());
+      for (const w of this.waiters.splice(0)) w();
     });
     this.ws.on('close', (code) => {
       this.closeCode = code;
-      this.waiters.splice(0).forEach((w) => w());
+      for (const w of this.waiters.splice(0)) w();
     });
   }
 
@@ -70,7 +70,7 @@ describe('gateway protocol', () => {
   });
 
   afterEach(async () => {
-    sockets.splice(0).forEach((s) => s.ws.terminate());
+    for (const s of sockets.splice(0)) s.ws.terminate();
     await emu.close();
   });
 

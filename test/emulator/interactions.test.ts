@@ -260,7 +260,7 @@ describe('interactions', () => {
     const handle = emu.slash({ userId: alice, channelId: general, command: 'slow' });
     const callback = await handle.callback();
     expect(callback.type).toBe(5);
-    expect(handle.original()?.flags! & MessageFlags.Loading).toBe(MessageFlags.Loading);
+    expect((handle.original()?.flags ?? 0) & MessageFlags.Loading).toBe(MessageFlags.Loading);
     const reply = await handle.waitForReply();
     expect(reply.content).toBe('done thinking');
     expect(reply.flags! & MessageFlags.Loading).toBe(0);

@@ -13,15 +13,30 @@ async function flakyKeyValue(broken: (op: string, key: string) => boolean): Prom
     if (broken(op, key)) throw new Error(`disk I/O error on ${op} ${key}`);
   };
   return {
-    get: async (key) => (fail('get', key), inner.get(key)),
-    getMany: async (keys) => (fail('getMany', keys.join()), inner.getMany(keys)),
-    set: async (key, value) => (fail('set', key), inner.set(key, value)),
+    get: async (key) => {
+      fail('get', key);
+      return inner.get(key);
+    },
+    getMany: async (keys) => {
+      fail('getMany', keys.join());
+      return inner.getMany(keys);
+    },
+    set: async (key, value) => {
+      fail('set', key);
+      return inner.set(key, value);
+    },
     setMany: async (entries) => {
       for (const [key] of entries) fail('set', key);
       await inner.setMany(entries);
     },
-    delete: async (key) => (fail('delete', key), inner.delete(key)),
-    scan: async (prefix) => (fail('scan', prefix), inner.scan(prefix)),
+    delete: async (key) => {
+      fail('delete', key);
+      return inner.delete(key);
+    },
+    scan: async (prefix) => {
+      fail('scan', prefix);
+      return inner.scan(prefix);
+    },
     close: () => inner.close(),
   };
 }
@@ -91,14 +106,25 @@ describe('serving a question', () => {
   it('answers before the save lands, and the learner\'s next change sees the saved pick', async () => {
     const inner = await openKeyValue('memory://');
     let releaseWrite!: () => void;
-    const writeGate = new Promise<void>((resolve) => (releaseWrite = resolve));
-    const gated: KeyValue = { ...inner, set: async (key, value) => (await writeGate, inner.set(key, value)) };
+    const writeGate = new Promise<void>((resolve) => {
+      releaseWrite = resolve;
+    });
+    const gated: KeyValue = {
+      ...inner,
+      set: async (key, value) => {
+        await writeGate;
+        return inner.set(key, value);
+      },
+    };
     const store = new StudyStore(gated);
     const served = await store.serveQuestion(G, 'u1', () => 'quality-001');
     expect(served.questionId).toBe('quality-001');
     expect(await inner.get(`g:${G}:u:u1`)).toBeUndefined();
     let secondPickSaw: string[] | undefined;
-    const second = store.serveQuestion(G, 'u1', (learner) => ((secondPickSaw = [...learner.recent]), 'quality-002'));
+    const second = store.serveQuestion(G, 'u1', (learner) => {
+      secondPickSaw = [...learner.recent];
+      return 'quality-002';
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     // Still waiting for the first save: the second pick has not run.
     expect(secondPickSaw).toBeUndefined();

@@ -106,7 +106,7 @@ describe('StudyStore on SQLite', () => {
     const run = { runId: 'r1', questionIds: ['quality-001'], answers: [], startedAt: 1 };
     const outcome = await store.recordAnswer(G, 'u1', answer({ serve: 'y' }), {
       check: (learner) => (learner.answered.y ? 'seen' : undefined),
-      then: (learner) => ({ ...learner, diagnostic: { ...run, answers: ['A'] } }),
+      afterAnswer: (learner) => ({ ...learner, diagnostic: { ...run, answers: ['A'] } }),
     });
     expect(outcome.status).toBe('recorded');
     await store.close();

@@ -36,7 +36,7 @@ function isChannelGone(error: unknown): boolean {
 
 async function sendableChannel(client: Client, channelId: string): Promise<SendableChannels> {
   const channel = await client.channels.fetch(channelId);
-  if (!channel || !channel.isSendable()) throw new ChannelNotSendableError();
+  if (!channel?.isSendable()) throw new ChannelNotSendableError();
   return channel;
 }
 

@@ -198,7 +198,7 @@ export class GatewayServer implements GatewayDispatcher {
       ws.close(GatewayClose.InvalidShard, 'Invalid shard');
       return;
     }
-    const session: Session = { id: this.deps.nextId().slice(-16) + 'emu', intents: d.intents, seq: 0, history: [], socket: ws };
+    const session: Session = { id: `${this.deps.nextId().slice(-16)}emu`, intents: d.intents, seq: 0, history: [], socket: ws };
     this.sessions.set(session.id, session);
     connection.session = session;
     const guilds = [...this.deps.world.guilds.values()].filter((g) => g.members.has(this.deps.bot.id));

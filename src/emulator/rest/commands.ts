@@ -12,7 +12,7 @@ function scope({ state, params }: RouteContext): string | undefined {
   const guildId = params.guildId;
   if (guildId !== undefined) {
     const guild = state.world.guilds.get(guildId);
-    if (!guild || !guild.members.has(state.bot.id)) throw missingAccess();
+    if (!guild?.members.has(state.bot.id)) throw missingAccess();
   }
   return guildId;
 }
@@ -44,7 +44,7 @@ function overwriteCommands(ctx: RouteContext) {
   if (!Array.isArray(body)) {
     throw invalidFormBody([{ path: [], code: 'BASE_TYPE_ARRAY', message: 'Must be an array.' }]);
   }
-  body.forEach((command, i) => assertValidBody(ctx.state.settings, 'ApplicationCommandUpdateRequest', command, undefined, [i]));
+  for (const [i, command] of body.entries()) assertValidBody(ctx.state.settings, 'ApplicationCommandUpdateRequest', command, undefined, [i]);
   assertValidBody(ctx.state.settings, undefined, body, () => checkCommandList(body));
   const commands = ctx.state.commands.overwrite(body as Record<string, unknown>[], guildId);
   ctx.state.events.emit('commandsChange', guildId ?? null);

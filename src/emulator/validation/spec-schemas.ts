@@ -48,6 +48,7 @@ function transform(node: Json, schemas: JsonObject): Json {
     out.type = 'object';
     out.required = ['type'];
     out.properties = { type: { enum: tagged.map((b) => b.tag) } };
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords, not a thenable.
     out.allOf = tagged.map((b) => ({ if: { properties: { type: { const: b.tag } } }, then: { $ref: b.ref } }));
   }
   return out;

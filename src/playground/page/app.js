@@ -46,7 +46,7 @@ function renderEmbed(embed) {
   if (embed.title) html += `<div class="embed-title">${format(embed.title)}</div>`;
   if (embed.description) html += `<div class="embed-description">${format(embed.description)}</div>`;
   if (embed.fields?.length) {
-    html += '<div class="fields">' + embed.fields.map((f) => `<div class="field${f.inline ? ' inline' : ''}"><div class="field-name">${format(f.name)}</div><div class="field-value">${format(f.value)}</div></div>`).join('') + '</div>';
+    html += `<div class="fields">${embed.fields.map((f) => `<div class="field${f.inline ? ' inline' : ''}"><div class="field-name">${format(f.name)}</div><div class="field-value">${format(f.value)}</div></div>`).join('')}</div>`;
   }
   if (embed.footer?.text) html += `<div class="embed-footer">${format(embed.footer.text)}</div>`;
   el.innerHTML = html;
@@ -62,7 +62,7 @@ function renderComponents(message) {
       if (component.type === 2) {
         const button = document.createElement('button');
         button.className = `btn s${component.style}`;
-        button.textContent = `${component.emoji?.name ? component.emoji.name + ' ' : ''}${component.label ?? ''}`;
+        button.textContent = `${component.emoji?.name ? `${component.emoji.name} ` : ''}${component.label ?? ''}`;
         button.disabled = Boolean(component.disabled);
         button.dataset.customId = component.custom_id;
         button.addEventListener('click', () => act('/api/click', { messageId: message.id, customId: component.custom_id }));
@@ -73,7 +73,7 @@ function renderComponents(message) {
         const placeholder = new Option(component.placeholder ?? 'Choose…', '', true, !component.options.some((o) => o.default));
         placeholder.disabled = true;
         select.append(placeholder);
-        for (const option of component.options) select.append(new Option(`${option.emoji?.name ? option.emoji.name + ' ' : ''}${option.label}`, option.value, false, Boolean(option.default)));
+        for (const option of component.options) select.append(new Option(`${option.emoji?.name ? `${option.emoji.name} ` : ''}${option.label}`, option.value, false, Boolean(option.default)));
         select.addEventListener('change', () => act('/api/select', { messageId: message.id, customId: component.custom_id, values: [select.value] }));
         el.append(select);
       }
@@ -277,7 +277,7 @@ async function start() {
     if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
       state.selected = (state.selected + (event.key === 'ArrowDown' ? 1 : state.suggestions.length - 1)) % state.suggestions.length;
-      [...$('suggestions').children].forEach((li, i) => li.classList.toggle('selected', i === state.selected));
+      for (const [i, li] of [...$('suggestions').children].entries()) li.classList.toggle('selected', i === state.selected);
     } else if (open && event.key === 'Tab') {
       event.preventDefault();
       choose(state.selected);

@@ -48,7 +48,7 @@ async function answerInRun(guild: string, id: DiagnosticId, ctx: BotContext): Pr
     {
       // Checked under the learner's lock: only the current question of the current run counts.
       check: (learner) => (learner.diagnostic?.runId !== id.runId || learner.diagnostic.answers.length !== id.position ? ENDED : undefined),
-      then: (learner) => {
+      afterAnswer: (learner) => {
         const answers = [...learner.diagnostic!.answers, id.letter];
         if (answers.length >= learner.diagnostic!.questionIds.length) {
           const { diagnostic: _finished, ...rest } = learner;
