@@ -14,7 +14,9 @@ console.log(`\nAI-300 bot benchmarks (${size}) on ${machine}\n`);
 console.log('| scenario | metric | value | floor | ratio | target | met |');
 console.log('|---|---|---|---|---|---|---|');
 for (const f of figures) {
-  console.log(`| ${f.scenario} | ${f.metric} | ${f.value} ${f.unit} | ${f.floor ?? ''} | ${f.ratio ?? ''} | ${f.target ?? ''} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`);
+  console.log(
+    `| ${f.scenario} | ${f.metric} | ${f.value} ${f.unit} | ${f.floor ?? ''} | ${f.ratio ?? ''} | ${f.target ?? ''} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`,
+  );
 }
 mkdirSync('bench/results', { recursive: true });
 // A partial run must not overwrite the full record the README quotes.

@@ -13,4 +13,6 @@ if (!content) {
   process.exit(1);
 }
 const perDomain = content.domains.map((d) => `${d.id} ${content.questionsByDomain.get(d.id)?.length ?? 0}`).join(', ');
-console.log(`Content is valid: ${content.questions.length} questions (${perDomain}), ${content.distinctions.length} distinctions, ${content.tags.length} miss tags.`);
+console.log(
+  `Content is valid: ${content.questions.length} questions (${perDomain}), ${content.distinctions.length} distinctions, ${content.tags.length} miss tags.`,
+);

@@ -64,7 +64,9 @@ process.on('unhandledRejection', (reason) => {
 main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'EADDRINUSE') {
-    console.error(`Failed to start: port ${process.env.PLAYGROUND_PORT || 3000} is already in use. Stop the other program, or set PLAYGROUND_PORT to a free port.`);
+    console.error(
+      `Failed to start: port ${process.env.PLAYGROUND_PORT || 3000} is already in use. Stop the other program, or set PLAYGROUND_PORT to a free port.`,
+    );
   } else if (code === 'TokenInvalid' || /invalid token/i.test(String((error as Error)?.message))) {
     console.error('Failed to start: Discord refused DISCORD_TOKEN. Copy a fresh token from the Bot page of your application.');
   } else {

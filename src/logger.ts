@@ -14,7 +14,9 @@ const REDACTED = ['token', '*.token', 'config.discordToken', 'headers.authorizat
  * no worker thread). Redaction happens before either format sees the record.
  */
 export function createLogger(level: LogLevel = 'info', destination?: DestinationStream, readable = !destination && process.stdout.isTTY === true): Logger {
-  const out = readable ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true, destination: destination ?? 1 }) : destination;
+  const out = readable
+    ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true, destination: destination ?? 1 })
+    : destination;
   return pino({ level, base: undefined, redact: { paths: REDACTED, censor: '[redacted]' } }, out);
 }
 

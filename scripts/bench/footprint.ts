@@ -15,7 +15,19 @@ import { currentSummary } from '../../src/store/studyStore.ts';
 import { spawnBenchChild } from './child.ts';
 import { type Figure, type Size, round } from './measure.ts';
 
-const ALL_SCHEMAS: Parameters<typeof warmUpValidators>[0] = ['ApplicationCommandCreateRequest', 'ApplicationCommandUpdateRequest', 'ApplicationCommandPatchRequestPartial', 'CreateMessageInteractionCallbackRequest', 'UpdateMessageInteractionCallbackRequest', 'ApplicationCommandAutocompleteCallbackRequest', 'ModalInteractionCallbackRequest', 'IncomingWebhookRequestPartial', 'IncomingWebhookUpdateRequestPartial', 'MessageCreateRequest', 'MessageEditRequestPartial'];
+const ALL_SCHEMAS: Parameters<typeof warmUpValidators>[0] = [
+  'ApplicationCommandCreateRequest',
+  'ApplicationCommandUpdateRequest',
+  'ApplicationCommandPatchRequestPartial',
+  'CreateMessageInteractionCallbackRequest',
+  'UpdateMessageInteractionCallbackRequest',
+  'ApplicationCommandAutocompleteCallbackRequest',
+  'ModalInteractionCallbackRequest',
+  'IncomingWebhookRequestPartial',
+  'IncomingWebhookUpdateRequestPartial',
+  'MessageCreateRequest',
+  'MessageEditRequestPartial',
+];
 
 interface ChildMemory {
   rssMb: number;
@@ -44,7 +56,13 @@ async function populate(storeUrl: string, guildId: string, members: number): Pro
     const tallies: DomainTallies = {};
     for (const domain of DOMAIN_IDS) for (let i = 0; i < 3 + Math.floor(random() * 20); i++) tallies[domain] = addAnswer(tallies[domain], random() < 0.6);
     const base = currentSummary(undefined, now);
-    const summary: MasterySummary = { ...base, all: tallies, week: { key: base.week.key, tallies }, month: { key: base.month.key, tallies }, updatedAt: now.getTime() };
+    const summary: MasterySummary = {
+      ...base,
+      all: tallies,
+      week: { key: base.week.key, tallies },
+      month: { key: base.month.key, tallies },
+      updatedAt: now.getTime(),
+    };
     writes.push(kv.set(`g:${guildId}:s:${user}`, summary), kv.set(`g:${guildId}:u:${user}`, { ...emptyLearner(), tagMisses: { lifecycle: 3, quality: 1 } }));
   }
   await Promise.all(writes);

@@ -46,10 +46,26 @@ const contentStarted = performance.now();
 const content = loadContent();
 const contentMs = performance.now() - contentStarted;
 const started = performance.now();
-const bot = await startBot({ token: env('BENCH_TOKEN'), apiUrl: env('BENCH_API_URL'), storeUrl: env('BENCH_STORE_URL'), content, logger: silentLogger, startScheduler: false });
+const bot = await startBot({
+  token: env('BENCH_TOKEN'),
+  apiUrl: env('BENCH_API_URL'),
+  storeUrl: env('BENCH_STORE_URL'),
+  content,
+  logger: silentLogger,
+  startScheduler: false,
+});
 const totalMs = performance.now() - started;
 const gatewayMs = marks.ready !== undefined && marks.loginStart !== undefined ? marks.ready - marks.loginStart : NaN;
-send({ event: 'ready', totalMs, gatewayMs, beforeLoginMs: (marks.loginStart ?? NaN) - started, afterReadyMs: started + totalMs - (marks.ready ?? NaN), contentMs, uptimeMs: process.uptime() * 1000, ...memory() });
+send({
+  event: 'ready',
+  totalMs,
+  gatewayMs,
+  beforeLoginMs: (marks.loginStart ?? NaN) - started,
+  afterReadyMs: started + totalMs - (marks.ready ?? NaN),
+  contentMs,
+  uptimeMs: process.uptime() * 1000,
+  ...memory(),
+});
 
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) {

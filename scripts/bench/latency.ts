@@ -211,7 +211,13 @@ let profiledRuns = 0;
 
 /** One phase (the study bot or the floor) on a fresh emulator. */
 export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promise<RunRecord> {
-  warmUpValidators(['ApplicationCommandUpdateRequest', 'CreateMessageInteractionCallbackRequest', 'UpdateMessageInteractionCallbackRequest', 'IncomingWebhookRequestPartial', 'IncomingWebhookUpdateRequestPartial']);
+  warmUpValidators([
+    'ApplicationCommandUpdateRequest',
+    'CreateMessageInteractionCallbackRequest',
+    'UpdateMessageInteractionCallbackRequest',
+    'IncomingWebhookRequestPartial',
+    'IncomingWebhookUpdateRequestPartial',
+  ]);
   const emulator = await startEmulator({ waitTimeoutMs: 30_000 });
   const users = buildWorld(emulator, shape);
   const dir = mkdtempSync(join(tmpdir(), 'ai300-latency-'));
@@ -232,7 +238,13 @@ export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promis
 }
 
 /** Warm-up, the measured open-loop run and the drain, as seen from the emulator. */
-async function drive(emulator: DiscordEmulator, users: UserState[], shape: LoadShape, tellBot: (line: 'measure') => void, which: string): Promise<Omit<RunRecord, 'inBot'>> {
+async function drive(
+  emulator: DiscordEmulator,
+  users: UserState[],
+  shape: LoadShape,
+  tellBot: (line: 'measure') => void,
+  which: string,
+): Promise<Omit<RunRecord, 'inBot'>> {
   const byId = new Map(users.map((u) => [u.id, u]));
 
   // ---- what the simulated users see -------------------------------------------------------
@@ -427,9 +439,19 @@ export async function interactionLatency(size: Size): Promise<Figure[]> {
   const ours = pool(runs.bot);
   const scenario = 'interaction latency';
   const limit = 1.5 * floor.latency.p99 + 2;
-  const byKind = (r: PhaseResult) => Object.entries(r.p99ByKind).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => `${k} ${round(v)} ms`).join(', ');
-  const gcKinds = (r: PhaseResult) => Object.entries(r.gc.msByKind).map(([kind, ms]) => `${kind} ${round(ms, 0)} ms`).join(', ');
-  const mix = (r: PhaseResult) => Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
+  const byKind = (r: PhaseResult) =>
+    Object.entries(r.p99ByKind)
+      .filter(([, v]) => Number.isFinite(v))
+      .map(([k, v]) => `${k} ${round(v)} ms`)
+      .join(', ');
+  const gcKinds = (r: PhaseResult) =>
+    Object.entries(r.gc.msByKind)
+      .map(([kind, ms]) => `${kind} ${round(ms, 0)} ms`)
+      .join(', ');
+  const mix = (r: PhaseResult) =>
+    Object.entries(r.byKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
   const load = `${shape.rate}/s open loop for ${shape.durationMs / 1000} s, ${shape.guilds * shape.usersPerGuild} users in ${shape.guilds} servers; ${ours.runs} such runs per bot in the order ${ORDER[size].join(', ')}, each on a fresh emulator and bot process, samples pooled; before each, a warm-up gives every user a question and runs the mix unmeasured for ${shape.mixedWarmupMs / 1000} s; both bots run with the Node flags npm start uses (${nodeFlags().join(' ') || 'none'})`;
   const pct = (name: 'p50' | 'p95' | 'p99' | 'max'): Figure => ({
     scenario,
@@ -482,7 +504,9 @@ export async function interactionLatency(size: Size): Promise<Figure[]> {
       unit: '',
       target: '0',
       met: ours.violations + floor.violations === 0,
-      ...(ours.violations + floor.violations > 0 && { note: `bot ${ours.violations} (${ours.violationText}), floor ${floor.violations} (${floor.violationText})` }),
+      ...(ours.violations + floor.violations > 0 && {
+        note: `bot ${ours.violations} (${ours.violationText}), floor ${floor.violations} (${floor.violationText})`,
+      }),
     },
     {
       scenario,

@@ -23,11 +23,17 @@ export async function profileThisProcess(): Promise<RunProfile | undefined> {
     await session.post('Profiler.setSamplingInterval', { interval: 500 });
     await session.post('Profiler.start');
   }
-  if (heapDir) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  if (heapDir)
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   return {
     async save(name) {
       if (cpuDir) writeFileSync(join(cpuDir, `${name}-${process.pid}.cpuprofile`), JSON.stringify((await session.post('Profiler.stop')).profile));
-      if (heapDir) writeFileSync(join(heapDir, `${name}-${process.pid}.heapprofile`), JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
+      if (heapDir)
+        writeFileSync(join(heapDir, `${name}-${process.pid}.heapprofile`), JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
       session.disconnect();
     },
   };

@@ -15,7 +15,16 @@ function answerFor(i: number) {
   return {
     guild: `9000000000000000${String(i % GUILDS).padStart(2, '0')}`,
     user: String(100000000000000000n + BigInt(i % USERS)),
-    input: { questionId: 'lifecycle-001', domain: 'lifecycle' as const, tags: ['lifecycle' as const], correct: i % 3 !== 0, letter: 'A' as const, serve: `s${i.toString(36)}`, source: 'quiz' as const, now: new Date('2026-11-27T12:00:00Z') },
+    input: {
+      questionId: 'lifecycle-001',
+      domain: 'lifecycle' as const,
+      tags: ['lifecycle' as const],
+      correct: i % 3 !== 0,
+      letter: 'A' as const,
+      serve: `s${i.toString(36)}`,
+      source: 'quiz' as const,
+      now: new Date('2026-11-27T12:00:00Z'),
+    },
   };
 }
 
@@ -50,7 +59,8 @@ async function storeRate(dir: string, answers: number): Promise<{ perSecond: num
 /** The floor: the same two rows per answer written straight to SQLite, in one transaction per batch. */
 async function rawRate(dir: string, answers: number, recordBytes: number): Promise<number> {
   const db = new sqlite3.Database(join(dir, 'raw.sqlite'));
-  const run = (sql: string, ...params: unknown[]) => new Promise<void>((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
+  const run = (sql: string, ...params: unknown[]) =>
+    new Promise<void>((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
   await run('PRAGMA journal_mode = WAL');
   await run('PRAGMA synchronous = NORMAL');
   await run('CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT)');
@@ -63,7 +73,12 @@ async function rawRate(dir: string, answers: number, recordBytes: number): Promi
       const { guild, user } = answerFor(j);
       rows.push(`g:${guild}:u:${user}`, payload, `g:${guild}:s:${user}`, payload);
     }
-    await run(`INSERT INTO keyv (key, value) VALUES ${Array(rows.length / 2).fill('(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`, ...rows);
+    await run(
+      `INSERT INTO keyv (key, value) VALUES ${Array(rows.length / 2)
+        .fill('(?, ?)')
+        .join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      ...rows,
+    );
   }
   const seconds = (performance.now() - started) / 1000;
   await new Promise<void>((resolve) => db.close(() => resolve()));
@@ -77,7 +92,16 @@ export async function answerThroughput(size: Size): Promise<Figure[]> {
     const ours = await storeRate(dir, answers);
     const floor = await rawRate(dir, answers, 900);
     return [
-      { scenario: 'answer throughput', metric: 'answers recorded per second', value: round(ours.perSecond, 0), unit: '/s', floor: round(floor, 0), ratio: round(ours.perSecond / floor), target: '>= 3000/s', met: ours.perSecond >= 3000 },
+      {
+        scenario: 'answer throughput',
+        metric: 'answers recorded per second',
+        value: round(ours.perSecond, 0),
+        unit: '/s',
+        floor: round(floor, 0),
+        ratio: round(ours.perSecond / floor),
+        target: '>= 3000/s',
+        met: ours.perSecond >= 3000,
+      },
       { scenario: 'answer throughput', metric: 'answers lost', value: ours.lost, unit: '', target: '0', met: ours.lost === 0 },
     ];
   } finally {

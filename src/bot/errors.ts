@@ -36,7 +36,11 @@ export async function replyWithError(interaction: RepliableInteraction, error: u
       interactionId: interaction.id,
       guildId: interaction.guildId,
       userId: interaction.user.id,
-      kind: interaction.isChatInputCommand() ? `/${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim() : interaction.isMessageComponent() ? interaction.customId : interaction.type,
+      kind: interaction.isChatInputCommand()
+        ? `/${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim()
+        : interaction.isMessageComponent()
+          ? interaction.customId
+          : interaction.type,
     },
     error instanceof UserError ? 'refused interaction' : 'interaction failed',
   );

@@ -38,7 +38,12 @@ async function race<T>(ctx: BotContext, work: () => Promise<T>, defer: () => Pro
 }
 
 /** A slash command's reply: public unless `ephemeral`. */
-export async function replyWith(interaction: ChatInputCommandInteraction, ctx: BotContext, work: () => Promise<MessagePayload>, visibility: Visibility = {}): Promise<void> {
+export async function replyWith(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+  work: () => Promise<MessagePayload>,
+  visibility: Visibility = {},
+): Promise<void> {
   const flags = visibility.ephemeral ? MessageFlags.Ephemeral : undefined;
   const { value, deferred } = await race(ctx, work, () => interaction.deferReply(flags ? { flags } : {}));
   const message = forDiscord(value);

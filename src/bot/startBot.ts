@@ -73,7 +73,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
   const readyClient = await ready;
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'connected');
-  await syncCommands(readyClient, commands.map((c) => c.data), logger, options.guildId);
+  await syncCommands(
+    readyClient,
+    commands.map((c) => c.data),
+    logger,
+    options.guildId,
+  );
   if (options.startScheduler !== false) scheduler.start();
 
   return {

@@ -34,7 +34,10 @@ export function coverage(content: Content): Coverage {
     target: MIN_QUESTIONS_PER_SKILL,
   }));
   const domains = DOMAIN_IDS.map((id) => ({ id, count: content.questionsByDomain.get(id)?.length ?? 0, target: MIN_QUESTIONS_PER_DOMAIN[id] }));
-  const letters = Object.fromEntries(CHOICE_LETTERS.map((letter) => [letter, content.questions.filter((q) => q.answer === letter).length])) as Record<ChoiceLetter, number>;
+  const letters = Object.fromEntries(CHOICE_LETTERS.map((letter) => [letter, content.questions.filter((q) => q.answer === letter).length])) as Record<
+    ChoiceLetter,
+    number
+  >;
   return { skills, domains, letters, total: content.questions.length };
 }
 
@@ -42,9 +45,11 @@ export function coverage(content: Content): Coverage {
 export function formatCoverage(report: Coverage): string {
   const mark = (count: number, target: number) => (count >= target ? ' ' : '!');
   const lines = ['Questions per skill (target in brackets):'];
-  for (const skill of report.skills) lines.push(`${mark(skill.count, skill.target)} ${skill.id.padEnd(6)} ${String(skill.count).padStart(3)} [${skill.target}]  ${skill.text}`);
+  for (const skill of report.skills)
+    lines.push(`${mark(skill.count, skill.target)} ${skill.id.padEnd(6)} ${String(skill.count).padStart(3)} [${skill.target}]  ${skill.text}`);
   lines.push('', 'Questions per domain:');
-  for (const domain of report.domains) lines.push(`${mark(domain.count, domain.target)} ${domain.id.padEnd(13)} ${String(domain.count).padStart(3)} [${domain.target}]`);
+  for (const domain of report.domains)
+    lines.push(`${mark(domain.count, domain.target)} ${domain.id.padEnd(13)} ${String(domain.count).padStart(3)} [${domain.target}]`);
   const shares = CHOICE_LETTERS.map((letter) => `${letter} ${Math.round((report.letters[letter] / Math.max(1, report.total)) * 100)}%`).join(', ');
   lines.push('', `Answer letters: ${shares} of ${report.total} (each ${ANSWER_SHARE.min * 100}-${ANSWER_SHARE.max * 100}%)`);
   return lines.join('\n');

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { DomainId, } from './ids.ts';
+import type { DomainId } from './ids.ts';
 import {
   distinctionsFileSchema,
   domainsFileSchema,
@@ -78,7 +78,7 @@ export type ContentCheck = (content: Content) => ContentProblem[];
 export function readContent(
   dir: string = DEFAULT_CONTENT_DIR,
   checks: readonly ContentCheck[] = [],
-): { content?: Content; problems: ContentProblem[]; /** Every file read, even when a rule failed: for reports. */ draft?: Content } {
+): { content?: Content; problems: ContentProblem[] /** Every file read, even when a rule failed: for reports. */; draft?: Content } {
   const problems: ContentProblem[] = [];
   const domains = readFile(dir, join(dir, 'domains.yaml'), domainsFileSchema, problems);
   const tags = readFile(dir, join(dir, 'tags.yaml'), tagsFileSchema, problems);
@@ -86,7 +86,9 @@ export function readContent(
   const outline = readFile(dir, join(dir, 'outline.yaml'), outlineFileSchema, problems);
   const retired = readFile(dir, join(dir, 'retired.yaml'), retiredFileSchema, problems);
   const questionDir = join(dir, 'questions');
-  const questionFiles = readdirSync(questionDir).filter((name) => name.endsWith('.yaml')).sort();
+  const questionFiles = readdirSync(questionDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort();
   const questions: Question[] = [];
   const questionFile = new Map<string, string>();
   for (const name of questionFiles) {
@@ -106,7 +108,11 @@ export function readContent(
   const retiredIds = new Set(retired.retired.map((r) => r.id));
   for (const question of questions) {
     if (retiredIds.has(question.id)) {
-      problems.push({ file: questionFile.get(question.id)!, field: `questions(${question.id}).id`, message: 'is retired (retired.yaml): give the question a new id' });
+      problems.push({
+        file: questionFile.get(question.id)!,
+        field: `questions(${question.id}).id`,
+        message: 'is retired (retired.yaml): give the question a new id',
+      });
     }
   }
 

@@ -35,7 +35,10 @@ export const tagSchema = z.strictObject({
 });
 
 export const distinctionSchema = z.strictObject({
-  id: z.string().max(60, 'must be at most 60 characters (it travels in button ids)').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
+  id: z
+    .string()
+    .max(60, 'must be at most 60 characters (it travels in button ids)')
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
   name: text(TEXT_LIMITS.distinctionName),
   rule: text(TEXT_LIMITS.distinctionRule),
   domain: z.enum(DOMAIN_IDS),
@@ -53,7 +56,10 @@ export const questionSchema = z.strictObject({
   tags: z.array(z.enum(MISS_TAGS)).min(1, 'needs one or two miss tags').max(2, 'at most two miss tags'),
   distinction: z.string().optional(),
   /** The outline skill (content/outline.yaml) the question mainly tests, like `2.1.3`. */
-  skill: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a skill id from outline.yaml, like 2.1.3').optional(),
+  skill: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'must be a skill id from outline.yaml, like 2.1.3')
+    .optional(),
   stem: text(TEXT_LIMITS.stem),
   choices: z.array(text(TEXT_LIMITS.choice)).length(4, 'needs exactly four choices'),
   answer: z.enum(CHOICE_LETTERS, { error: 'must be the letter of one of the four choices (A, B, C or D)' }),

@@ -9,13 +9,20 @@ import { ANSWER_SHARE, coverage } from './coverage.ts';
 export const NEAR_DUPLICATE_SIMILARITY = 0.6;
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** For comparing choices: case, spacing and a final full stop do not make a choice different;
  * other punctuation does (`${{x}}` and `{{x}}` are different answers). */
 function normalizeChoice(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.\s]+$/, '')
+    .trim();
 }
 
 function shingles(text: string): Set<string> {
@@ -68,7 +75,8 @@ function checkVocabulary(content: Content, add: Add): void {
   for (const d of content.distinctions) {
     const group = groups.get(d.group);
     if (!group) add('distinctions.yaml', `distinctions(${d.id}).group`, `unknown skill group "${d.group}" (see outline.yaml)`);
-    else if (group.domain !== d.domain) add('distinctions.yaml', `distinctions(${d.id}).group`, `group ${d.group} belongs to domain "${group.domain}", not "${d.domain}"`);
+    else if (group.domain !== d.domain)
+      add('distinctions.yaml', `distinctions(${d.id}).group`, `group ${d.group} belongs to domain "${group.domain}", not "${d.domain}"`);
   }
   for (const [id, group] of groups) {
     if (content.outline.length > 0 && !content.distinctions.some((d) => d.group === id)) {
@@ -135,13 +143,18 @@ function checkQuestions(content: Content, add: Add): void {
 function checkCoverage(content: Content, add: Add): void {
   const report = coverage(content);
   for (const skill of report.skills) {
-    if (skill.count < skill.target) add('outline.yaml', `skill ${skill.id}`, `has ${skill.count} questions; every skill needs at least ${skill.target} (${skill.text})`);
+    if (skill.count < skill.target)
+      add('outline.yaml', `skill ${skill.id}`, `has ${skill.count} questions; every skill needs at least ${skill.target} (${skill.text})`);
   }
   if (report.total === 0) return;
   for (const letter of CHOICE_LETTERS) {
     const share = report.letters[letter] / report.total;
     if (share < ANSWER_SHARE.min || share > ANSWER_SHARE.max) {
-      add('questions', 'answer', `${letter} keys ${Math.round(share * 100)}% of the questions; each letter must key ${ANSWER_SHARE.min * 100}-${ANSWER_SHARE.max * 100}%`);
+      add(
+        'questions',
+        'answer',
+        `${letter} keys ${Math.round(share * 100)}% of the questions; each letter must key ${ANSWER_SHARE.min * 100}-${ANSWER_SHARE.max * 100}%`,
+      );
     }
   }
 }

@@ -20,7 +20,13 @@ export function allocateByWeight(weights: DomainWeights, total: number): Record<
   return counts;
 }
 
-export function drawDiagnostic(questions: readonly Question[], weights: DomainWeights, recent: readonly string[], random: Random, total = DIAGNOSTIC_LENGTH): Question[] {
+export function drawDiagnostic(
+  questions: readonly Question[],
+  weights: DomainWeights,
+  recent: readonly string[],
+  random: Random,
+  total = DIAGNOSTIC_LENGTH,
+): Question[] {
   const counts = allocateByWeight(weights, total);
   const drawn: Question[] = [];
   for (const domain of DOMAIN_IDS) {

@@ -298,8 +298,8 @@ export class DiscordEmulator {
       if (hit === undefined && predicate(...args)) hit = args;
     };
     this.events.on(event, listener as never);
-    return waitUntil(this.events, [event], () => hit, options.timeoutMs ?? this.state.waitTimeoutMs, options.description ?? `event ${event}`).finally(
-      () => this.events.off(event, listener as never),
+    return waitUntil(this.events, [event], () => hit, options.timeoutMs ?? this.state.waitTimeoutMs, options.description ?? `event ${event}`).finally(() =>
+      this.events.off(event, listener as never),
     );
   }
 
@@ -315,7 +315,13 @@ export class DiscordEmulator {
       }
       return undefined;
     };
-    return waitUntil(this.events, ['messageCreate', 'messageUpdate'], find, options.timeoutMs ?? this.state.waitTimeoutMs, options.description ?? 'a matching message');
+    return waitUntil(
+      this.events,
+      ['messageCreate', 'messageUpdate'],
+      find,
+      options.timeoutMs ?? this.state.waitTimeoutMs,
+      options.description ?? 'a matching message',
+    );
   }
 
   // ---- gateway -------------------------------------------------------------------------------
@@ -327,7 +333,9 @@ export class DiscordEmulator {
 
   /** Resolves when a bot session has identified (READY sent). */
   waitForBotIdentify(timeoutMs = this.state.waitTimeoutMs): Promise<void> {
-    return waitUntil(this.events, ['gatewayIdentify'], () => (this.gateway.connectedSessions > 0 ? true : undefined), timeoutMs, 'a bot to IDENTIFY').then(() => undefined);
+    return waitUntil(this.events, ['gatewayIdentify'], () => (this.gateway.connectedSessions > 0 ? true : undefined), timeoutMs, 'a bot to IDENTIFY').then(
+      () => undefined,
+    );
   }
 
   /** Closes the bot's gateway connection abnormally; the client must reconnect and RESUME. */

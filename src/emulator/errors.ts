@@ -71,20 +71,15 @@ export const unknownGuild = () => new DiscordHttpError(404, ErrorCode.UnknownGui
 export const unknownMember = () => new DiscordHttpError(404, ErrorCode.UnknownMember, 'Unknown Member');
 export const unknownUser = () => new DiscordHttpError(404, ErrorCode.UnknownUser, 'Unknown User');
 export const unknownWebhook = () => new DiscordHttpError(404, ErrorCode.UnknownWebhook, 'Unknown Webhook');
-export const unknownCommand = () =>
-  new DiscordHttpError(404, ErrorCode.UnknownApplicationCommand, 'Unknown application command');
+export const unknownCommand = () => new DiscordHttpError(404, ErrorCode.UnknownApplicationCommand, 'Unknown application command');
 export const unknownInteraction = () => new DiscordHttpError(404, ErrorCode.UnknownInteraction, 'Unknown interaction');
-export const alreadyAcknowledged = () =>
-  new DiscordHttpError(400, ErrorCode.InteractionAlreadyAcknowledged, 'Interaction has already been acknowledged.');
-export const invalidWebhookToken = () =>
-  new DiscordHttpError(401, ErrorCode.InvalidWebhookToken, 'Invalid Webhook Token');
+export const alreadyAcknowledged = () => new DiscordHttpError(400, ErrorCode.InteractionAlreadyAcknowledged, 'Interaction has already been acknowledged.');
+export const invalidWebhookToken = () => new DiscordHttpError(401, ErrorCode.InvalidWebhookToken, 'Invalid Webhook Token');
 export const missingAccess = () => new DiscordHttpError(403, ErrorCode.MissingAccess, 'Missing Access');
 export const missingPermissions = () => new DiscordHttpError(403, ErrorCode.MissingPermissions, 'Missing Permissions');
-export const cannotEditOthersMessage = () =>
-  new DiscordHttpError(403, ErrorCode.CannotEditOtherUsersMessage, 'Cannot edit a message authored by another user');
+export const cannotEditOthersMessage = () => new DiscordHttpError(403, ErrorCode.CannotEditOtherUsersMessage, 'Cannot edit a message authored by another user');
 export const emptyMessage = () => new DiscordHttpError(400, ErrorCode.CannotSendEmptyMessage, 'Cannot send an empty message');
-export const invalidJson = () =>
-  new DiscordHttpError(400, ErrorCode.InvalidJson, 'The request body contains invalid JSON.');
+export const invalidJson = () => new DiscordHttpError(400, ErrorCode.InvalidJson, 'The request body contains invalid JSON.');
 
 /** Nests flat field errors into Discord's `errors` tree and wraps them in a 400 50035. */
 export function invalidFormBody(fieldErrors: FieldError[]): DiscordHttpError {

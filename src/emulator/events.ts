@@ -98,9 +98,7 @@ export function waitUntil<T>(
       }
     };
     const timer = setTimeout(
-      () => finish(() =>
-          reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${typeof description === 'string' ? description : description()}`)),
-        ),
+      () => finish(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${typeof description === 'string' ? description : description()}`))),
       timeoutMs,
     );
     // Re-check after the emitting code finishes its synchronous state changes.

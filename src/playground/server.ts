@@ -10,7 +10,12 @@ import type { Logger } from '../logger.ts';
 import type { StudyWorld } from './world.ts';
 
 const PAGE_DIR = new URL('./page/', import.meta.url).pathname;
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+};
 const LOADING_FLAG = 1 << 7;
 const EPHEMERAL_FLAG = 1 << 6;
 
@@ -46,7 +51,12 @@ function send(res: ServerResponse, status: number, data: unknown): void {
 }
 
 /** Converts what was typed ("quality", "#study", "@Ben", "true") into the option's real value. */
-export function convertOptions(command: APIApplicationCommand, subcommand: string, raw: Record<string, string>, world: StudyWorld): Record<string, OptionValue> {
+export function convertOptions(
+  command: APIApplicationCommand,
+  subcommand: string,
+  raw: Record<string, string>,
+  world: StudyWorld,
+): Record<string, OptionValue> {
   const sub = command.options?.find((o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === subcommand) as
     | { options?: APIApplicationCommandOption[] }
     | undefined;
@@ -177,7 +187,12 @@ export function createPlaygroundServer(emulator: DiscordEmulator, world: StudyWo
     },
     'POST /api/select': async (req) => {
       const body = await readJson(req);
-      const handle = emulator.select({ userId: actor(body).userId, messageId: String(body.messageId), customId: String(body.customId), values: (body.values as string[]) ?? [] });
+      const handle = emulator.select({
+        userId: actor(body).userId,
+        messageId: String(body.messageId),
+        customId: String(body.customId),
+        values: (body.values as string[]) ?? [],
+      });
       await handle.callback();
       return { ok: true };
     },

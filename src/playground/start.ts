@@ -11,7 +11,13 @@ import { createStudyWorld } from './world.ts';
 
 export const PLAYGROUND_STORE_URL = 'sqlite://data/playground.sqlite';
 
-export async function startPlayground(options: { config: Config; content: Content; logger: Logger; storeUrl?: string; quiet?: boolean }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startPlayground(options: {
+  config: Config;
+  content: Content;
+  logger: Logger;
+  storeUrl?: string;
+  quiet?: boolean;
+}): Promise<{ url: string; stop(): Promise<void> }> {
   const { config, content, logger } = options;
   const emulator = await startEmulator();
   const world = createStudyWorld(emulator);

@@ -18,7 +18,13 @@ export function drillButton(content: Content, target: { domain: DomainId } | { t
 }
 
 export function startDiagnosticButton(): APIButtonComponent {
-  return { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Start the diagnostic', emoji: { name: '🧭' }, custom_id: buildCustomId({ kind: 'startDiagnostic' }) };
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Primary,
+    label: 'Start the diagnostic',
+    emoji: { name: '🧭' },
+    custom_id: buildCustomId({ kind: 'startDiagnostic' }),
+  };
 }
 
 const SITE_NAMES: [RegExp, string][] = [

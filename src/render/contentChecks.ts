@@ -27,7 +27,16 @@ export function checkContentRendering(content: Content): ContentProblem[] {
   };
   // The longest answer id a question can carry: a snowflake owner, the longest serve id and both filters.
   const sampleId = (letter: ChoiceLetter) =>
-    buildCustomId({ kind: 'answer', ownerId: '12345678901234567890', questionId: 'optimization-999', serve: 'abcdefghijklmnop', letter, mode: 'quiz', domain: 'optimization', tag: 'observability' });
+    buildCustomId({
+      kind: 'answer',
+      ownerId: '12345678901234567890',
+      questionId: 'optimization-999',
+      serve: 'abcdefghijklmnop',
+      letter,
+      mode: 'quiz',
+      domain: 'optimization',
+      tag: 'observability',
+    });
   check('domains.yaml', 'cheat sheet overview', renderCheatsheetOverview(content));
   for (const domain of content.domains) check('domains.yaml', `domains(${domain.id})`, renderDomainDetail(content, domain.id));
   check('distinctions.yaml', 'distinction list', renderDistinctionList(content));

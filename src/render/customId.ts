@@ -12,7 +12,6 @@ export const CONTENT_ID_MAX = 60;
 const TOKEN = new RegExp(`^[a-z0-9-]{1,${CONTENT_ID_MAX}}$`);
 const SERVE = /^[a-z0-9]{1,16}$/;
 
-
 export type QuizMode = 'quiz' | 'review' | 'distinction';
 
 export type CustomId =
@@ -37,9 +36,7 @@ export type CustomId =
   /** "Start the diagnostic" under an empty record: a private run for whoever clicked. */
   | { kind: 'startDiagnostic' };
 
-export type ParseResult =
-  | { ok: true; id: CustomId }
-  | { ok: false; reason: 'malformed' | 'unknown-kind' | 'stale-version'; detail: string };
+export type ParseResult = { ok: true; id: CustomId } | { ok: false; reason: 'malformed' | 'unknown-kind' | 'stale-version'; detail: string };
 
 /** Prefix and current version per kind. */
 const KINDS: Record<CustomId['kind'], { prefix: string; version: string }> = {

@@ -20,7 +20,10 @@ export function renderDailyPost(content: Content, question: Question, postId: st
 
 /** The post once the next one is out: the answer, the share who got it right, buttons disabled. */
 export function renderDailyReveal(content: Content, question: Question, postId: string, answers: Record<string, string>): MessagePayload {
-  const base = renderQuestionPrompt(content, question, { heading: '☀️ Daily question (closed)', customIdFor: (letter) => buildCustomId({ kind: 'daily', postId, letter }) });
+  const base = renderQuestionPrompt(content, question, {
+    heading: '☀️ Daily question (closed)',
+    customIdFor: (letter) => buildCustomId({ kind: 'daily', postId, letter }),
+  });
   const total = Object.keys(answers).length;
   const right = Object.values(answers).filter((letter) => letter === question.answer).length;
   const split = CHOICE_LETTERS.map((letter) => `${letter}: ${Object.values(answers).filter((l) => l === letter).length}`).join(' · ');

@@ -19,7 +19,8 @@ export function renderDailySet(channelId: string, minutes: number, timezone: str
   const clock = formatClockTime(minutes);
   const set = `☀️ Daily question set for ${channelMention(channelId)} at **${clock} ${timezone}**.`;
   if (next.dueNow) return `${set} ${clock} has passed today and today's question has not been posted: it posts within a minute.`;
-  if (!next.today) return `${set} Today's question is already out, so the next one comes tomorrow: ${formatLocal(next.at, timezone)} ${timezone} (${time(next.at, TimestampStyles.RelativeTime)}).`;
+  if (!next.today)
+    return `${set} Today's question is already out, so the next one comes tomorrow: ${formatLocal(next.at, timezone)} ${timezone} (${time(next.at, TimestampStyles.RelativeTime)}).`;
   return `${set} The first question ${describeNextPost(next, timezone)}.`;
 }
 
@@ -57,7 +58,9 @@ export function renderDailyStatus(content: Content, entries: DailyStatusEntry[])
         : entry.answers === 0
           ? '🎯 No answers yet: questions follow the exam weights until the channel has a record.'
           : `🎯 ${entry.answers} answer${entry.answers === 1 ? '' : 's'} so far: questions follow the exam weights until the channel has ${MIN_ANSWERS_TO_RANK}.`,
-      ...(entry.lastError ? [`⚠️ Last attempt failed ${time(new Date(entry.lastError.at), TimestampStyles.RelativeTime)}: ${entry.lastError.message}. I will try again.`] : []),
+      ...(entry.lastError
+        ? [`⚠️ Last attempt failed ${time(new Date(entry.lastError.at), TimestampStyles.RelativeTime)}: ${entry.lastError.message}. I will try again.`]
+        : []),
     ];
     return { name: `#${entry.channelName}`, value: lines.join('\n').slice(0, 1024) };
   });

@@ -22,7 +22,14 @@ export function renderRunVerdict(content: Content, question: Question, chosen: C
   };
 }
 
-export function renderRunStep(content: Content, verdict: APIEmbed | undefined, next: Question, position: number, total: number, customIdFor: Parameters<typeof renderQuestionPrompt>[2]['customIdFor']): MessagePayload {
+export function renderRunStep(
+  content: Content,
+  verdict: APIEmbed | undefined,
+  next: Question,
+  position: number,
+  total: number,
+  customIdFor: Parameters<typeof renderQuestionPrompt>[2]['customIdFor'],
+): MessagePayload {
   const prompt = renderQuestionPrompt(content, next, { heading: `Diagnostic ${position}/${total}`, footer: `${next.id} · only you can see this`, customIdFor });
   return { embeds: verdict ? [verdict, ...prompt.embeds] : prompt.embeds, components: prompt.components };
 }

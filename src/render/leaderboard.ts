@@ -34,14 +34,24 @@ export function renderLeaderboard(content: Content, view: LeaderboardView): Mess
     : view.board.unranked.some((s) => s.userId === view.viewerId)
       ? `${viewer}: needs ${MIN_ANSWERS_TO_RANK} answers ${PERIOD_LABEL[view.period]} to be ranked.`
       : `${viewer}: no answers in this period yet. \`/ai300 quiz\` starts one.`;
-  const unranked = view.board.unranked.slice(0, 15).map((s) => `<@${s.userId}> (${s.answers})`).join(', ');
+  const unranked = view.board.unranked
+    .slice(0, 15)
+    .map((s) => `<@${s.userId}> (${s.answers})`)
+    .join(', ');
   const embed: APIEmbed = {
     title: `🏆 Leaderboard: ${measure}, ${PERIOD_LABEL[view.period]}`,
     color: COLORS.brand,
     description: rows.length > 0 ? rows.join('\n') : `Nobody has ${MIN_ANSWERS_TO_RANK} answers ${PERIOD_LABEL[view.period]} yet.`,
     fields: [
       { name: 'Asked by', value: ownLine },
-      ...(unranked ? [{ name: `Warming up (fewer than ${MIN_ANSWERS_TO_RANK} answers)`, value: `${unranked}${view.board.unranked.length > 15 ? ` and ${view.board.unranked.length - 15} more` : ''}` }] : []),
+      ...(unranked
+        ? [
+            {
+              name: `Warming up (fewer than ${MIN_ANSWERS_TO_RANK} answers)`,
+              value: `${unranked}${view.board.unranked.length > 15 ? ` and ${view.board.unranked.length - 15} more` : ''}`,
+            },
+          ]
+        : []),
     ],
     footer: { text: `Page ${page + 1} of ${pages} · weeks and months are calendar periods in UTC` },
   };
@@ -54,7 +64,12 @@ export function renderLeaderboard(content: Content, view: LeaderboardView): Mess
   });
   const components: MessagePayload['components'] =
     pages > 1
-      ? [{ type: ComponentType.ActionRow, components: [pageButton('◀ Previous', Math.max(0, page - 1), page === 0), pageButton('Next ▶', Math.min(pages - 1, page + 1), page >= pages - 1)] }]
+      ? [
+          {
+            type: ComponentType.ActionRow,
+            components: [pageButton('◀ Previous', Math.max(0, page - 1), page === 0), pageButton('Next ▶', Math.min(pages - 1, page + 1), page >= pages - 1)],
+          },
+        ]
       : [];
   return { embeds: [embed], components };
 }

@@ -16,10 +16,12 @@ export interface PromptOptions {
 }
 
 function choiceLines(question: Question, marks: Partial<Record<ChoiceLetter, string>> = {}): string {
-  return question.choices.map((choice, i) => {
-    const letter = CHOICE_LETTERS[i]!;
-    return `${marks[letter] ?? ''}**${letter}.** ${choice}`;
-  }).join('\n');
+  return question.choices
+    .map((choice, i) => {
+      const letter = CHOICE_LETTERS[i]!;
+      return `${marks[letter] ?? ''}**${letter}.** ${choice}`;
+    })
+    .join('\n');
 }
 
 function questionTitle(content: Content, question: Question, heading?: string): string {
@@ -61,9 +63,7 @@ export function renderQuestionReveal(content: Content, question: Question, chose
   const correct = chosen === question.answer;
   const marks: Partial<Record<ChoiceLetter, string>> = { [question.answer]: '✅ ' };
   if (!correct) marks[chosen] = '❌ ';
-  const verdict = correct
-    ? `✅ Correct: ${question.answer}`
-    : `❌ Not quite: you chose ${chosen}, the answer is ${question.answer}`;
+  const verdict = correct ? `✅ Correct: ${question.answer}` : `❌ Not quite: you chose ${chosen}, the answer is ${question.answer}`;
   const whyNot = CHOICE_LETTERS.filter((l) => l !== question.answer)
     .map((letter) => `**${letter}.** ${question.whyNot[letter] ?? ''}`)
     .join('\n');
@@ -89,9 +89,7 @@ export function renderAnswerNote(
   change: { question: Question; correct: boolean; before: DomainTally | undefined; after: DomainTally | undefined; streak: number; reviewDue?: number },
 ): string {
   const { question } = change;
-  const recorded = change.correct
-    ? 'Counted as correct.'
-    : `Logged as a miss under ${question.tags.map((t) => content.tagById.get(t)!.name).join(', ')}.`;
+  const recorded = change.correct ? 'Counted as correct.' : `Logged as a miss under ${question.tags.map((t) => content.tagById.get(t)!.name).join(', ')}.`;
   const before = percent(masteryOf(change.before));
   const after = percent(masteryOf(change.after));
   const arrow = after === before ? `${after} (unchanged)` : `${before} → ${after}`;

@@ -173,10 +173,7 @@ export class StudyStore {
   async recordAnswer(guild: string, user: string, answer: AnswerInput, hooks: AnswerHooks = {}): Promise<AnswerOutcome> {
     return this.learnerLock(guild, user, () =>
       guarded('answer', async () => {
-        const [storedLearner, storedSummary] = await this.kv.getMany<LearnerRecord | MasterySummary>([
-          keys.learner(guild, user),
-          keys.summary(guild, user),
-        ]);
+        const [storedLearner, storedSummary] = await this.kv.getMany<LearnerRecord | MasterySummary>([keys.learner(guild, user), keys.summary(guild, user)]);
         const learner = (storedLearner as LearnerRecord | undefined) ?? emptyLearner();
         if (answer.serve && learner.answered[answer.serve]) return { status: 'duplicate', letter: learner.answered[answer.serve]! };
         const reason = hooks.check?.(learner);

@@ -9,7 +9,7 @@ import { silentLogger } from '../../src/logger.ts';
 import { startPlayground } from '../../src/playground/start.ts';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-if (!CHROMIUM) console.warn('Browser test skipped: no chromium found (install Debian\'s chromium package to run it).');
+if (!CHROMIUM) console.warn("Browser test skipped: no chromium found (install Debian's chromium package to run it).");
 
 describe.skipIf(!CHROMIUM)('playground in a browser', () => {
   let browser: Browser;
@@ -20,7 +20,16 @@ describe.skipIf(!CHROMIUM)('playground in a browser', () => {
     playground = await startPlayground({ config, content: loadCheckedContent(), logger: silentLogger, storeUrl: 'memory://', quiet: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 

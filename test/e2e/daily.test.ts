@@ -29,13 +29,23 @@ describe('daily question end to end', () => {
 
   it('autocompletes time zones', async () => {
     const choices = await e2e.emulator
-      .autocomplete({ userId: e2e.world.admin, channelId: e2e.world.studyChannel, command: 'ai300-daily', subcommand: 'set', options: { channel: e2e.world.dailyChannel, time: '08:00', timezone: 'paris' }, focused: 'timezone' })
+      .autocomplete({
+        userId: e2e.world.admin,
+        channelId: e2e.world.studyChannel,
+        command: 'ai300-daily',
+        subcommand: 'set',
+        options: { channel: e2e.world.dailyChannel, time: '08:00', timezone: 'paris' },
+        focused: 'timezone',
+      })
       .choices();
     expect(choices).toEqual([{ name: 'Europe/Paris', value: 'Europe/Paris' }]);
   });
 
   it('names the permission the bot is missing in the channel', async () => {
-    const locked = e2e.emulator.createTextChannel(e2e.world.guildId, { name: 'locked', overwrites: [{ id: e2e.emulator.applicationId, type: 'member', deny: Permission.SendMessages }] }).id;
+    const locked = e2e.emulator.createTextChannel(e2e.world.guildId, {
+      name: 'locked',
+      overwrites: [{ id: e2e.emulator.applicationId, type: 'member', deny: Permission.SendMessages }],
+    }).id;
     await new Promise((resolve) => setTimeout(resolve, 50)); // CHANNEL_CREATE reaches the bot
     const reply = await daily(e2e, e2e.world.admin, 'set', { channel: locked, time: '08:00' }).waitForReply();
     expect(reply.content).toContain(`I cannot post in <#${locked}>: I am missing **Send Messages** there.`);
@@ -90,7 +100,7 @@ describe('daily question end to end', () => {
     expect(updated.id).toBe(post.id);
   });
 
-  it('reveals yesterday\'s answer and share right when the next post goes out', async () => {
+  it("reveals yesterday's answer and share right when the next post goes out", async () => {
     const first = dailyPosts(e2e.emulator, e2e.world.dailyChannel)[0]!;
     const q = content().questionById.get(questionIdOf(first))!;
     e2e.clock.set('2026-11-28T07:00:00Z');

@@ -95,16 +95,31 @@ export async function startE2E(options: E2EOptions = {}, into = {} as E2E): Prom
 }
 
 /** Runs `/ai300 <sub>` (or another command) as a member and returns the interaction handle. */
-export function ai300(e2e: E2E, userId: string, subcommand: string, options: Record<string, OptionValue> = {}, channelId = e2e.world.studyChannel): InteractionHandle {
+export function ai300(
+  e2e: E2E,
+  userId: string,
+  subcommand: string,
+  options: Record<string, OptionValue> = {},
+  channelId = e2e.world.studyChannel,
+): InteractionHandle {
   return e2e.emulator.slash({ userId, channelId, command: 'ai300', subcommand, options });
 }
 
-export function daily(e2e: E2E, userId: string, subcommand: string, options: Record<string, OptionValue> = {}, channelId = e2e.world.studyChannel): InteractionHandle {
+export function daily(
+  e2e: E2E,
+  userId: string,
+  subcommand: string,
+  options: Record<string, OptionValue> = {},
+  channelId = e2e.world.studyChannel,
+): InteractionHandle {
   return e2e.emulator.slash({ userId, channelId, command: 'ai300-daily', subcommand, options });
 }
 
 export function embedText(message: APIMessage): string {
-  return [message.content, ...message.embeds.map((e: APIEmbed) => [e.title, e.description, ...(e.fields ?? []).map((f) => `${f.name}\n${f.value}`), e.footer?.text].join('\n'))].join('\n');
+  return [
+    message.content,
+    ...message.embeds.map((e: APIEmbed) => [e.title, e.description, ...(e.fields ?? []).map((f) => `${f.name}\n${f.value}`), e.footer?.text].join('\n')),
+  ].join('\n');
 }
 
 export function buttons(message: APIMessage): { label: string; customId: string; disabled: boolean }[] {
@@ -138,6 +153,11 @@ export function answer(e2e: E2E, userId: string, message: APIMessage, pick: 'rig
 
 export function clickLabel(e2e: E2E, userId: string, message: APIMessage, label: string | RegExp): InteractionHandle {
   const button = buttons(message).find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));
-  if (!button) throw new Error(`no button "${label}" on message ${message.id}: ${buttons(message).map((b) => b.label).join(', ')}`);
+  if (!button)
+    throw new Error(
+      `no button "${label}" on message ${message.id}: ${buttons(message)
+        .map((b) => b.label)
+        .join(', ')}`,
+    );
   return e2e.emulator.click({ userId, messageId: message.id, customId: button.customId });
 }

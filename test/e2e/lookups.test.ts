@@ -5,7 +5,10 @@ describe('cheat-sheet lookups end to end', () => {
   const e2e = useE2E();
 
   it('registers /ai300 and /ai300-daily globally on start-up', () => {
-    const names = e2e.emulator.commands().map((c) => c.name).sort();
+    const names = e2e.emulator
+      .commands()
+      .map((c) => c.name)
+      .sort();
     expect(names).toEqual(['ai300', 'ai300-daily']);
     expect(e2e.emulator.commands(e2e.world.guildId)).toEqual([]);
   });
@@ -14,7 +17,8 @@ describe('cheat-sheet lookups end to end', () => {
     const reply = await ai300(e2e, e2e.world.member, 'help').waitForReply();
     expect(isEphemeral(reply)).toBe(false);
     const text = embedText(reply);
-    for (const sub of ['help', 'cheatsheet', 'distinction', 'quiz', 'diagnostic', 'review', 'miss', 'stats', 'leaderboard', 'forget']) expect(text).toContain(`/ai300 ${sub}`);
+    for (const sub of ['help', 'cheatsheet', 'distinction', 'quiz', 'diagnostic', 'review', 'miss', 'stats', 'leaderboard', 'forget'])
+      expect(text).toContain(`/ai300 ${sub}`);
     expect(text).toContain('/ai300-daily');
     // Usage lines come from the registered options, so they cannot drift from the commands.
     expect(text).toContain('/ai300 miss tag:<tag> [domain] [note]');
@@ -25,11 +29,19 @@ describe('cheat-sheet lookups end to end', () => {
   it('/ai300 cheatsheet shows all five domains with weights, and the menu switches domain in place', async () => {
     const reply = await ai300(e2e, e2e.world.member, 'cheatsheet').waitForReply();
     const text = embedText(reply);
-    for (const label of ['MLOps infrastructure (15-20%)', 'ML model lifecycle and operations (25-30%)', 'GenAIOps infrastructure (20-25%)', 'Generative AI quality and observability (10-15%)', 'Generative AI optimization (10-15%)']) {
+    for (const label of [
+      'MLOps infrastructure (15-20%)',
+      'ML model lifecycle and operations (25-30%)',
+      'GenAIOps infrastructure (20-25%)',
+      'Generative AI quality and observability (10-15%)',
+      'Generative AI optimization (10-15%)',
+    ]) {
       expect(text).toContain(label);
     }
     const menu = (reply.components![0] as { components: { custom_id: string }[] }).components[0]!;
-    const updated = await e2e.emulator.select({ userId: e2e.world.otherMember, messageId: reply.id, customId: menu.custom_id, values: ['quality'] }).waitForUpdate();
+    const updated = await e2e.emulator
+      .select({ userId: e2e.world.otherMember, messageId: reply.id, customId: menu.custom_id, values: ['quality'] })
+      .waitForUpdate();
     expect(updated.id).toBe(reply.id);
     expect(updated.embeds[0]!.title).toContain('Generative AI quality and observability');
     expect(embedText(updated)).toContain('Groundedness vs relevance');
@@ -43,7 +55,16 @@ describe('cheat-sheet lookups end to end', () => {
   });
 
   it('autocompletes distinctions from any word of their name or rule', async () => {
-    const choices = await e2e.emulator.autocomplete({ userId: e2e.world.member, channelId: e2e.world.studyChannel, command: 'ai300', subcommand: 'distinction', options: { topic: 'drift' }, focused: 'topic' }).choices();
+    const choices = await e2e.emulator
+      .autocomplete({
+        userId: e2e.world.member,
+        channelId: e2e.world.studyChannel,
+        command: 'ai300',
+        subcommand: 'distinction',
+        options: { topic: 'drift' },
+        focused: 'topic',
+      })
+      .choices();
     expect(choices.map((c) => c.name)).toContain('Model drift vs data drift');
     expect(choices.length).toBeLessThanOrEqual(25);
   });

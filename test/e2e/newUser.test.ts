@@ -33,7 +33,11 @@ describe('a new member finds their way', () => {
     const five = await ai300(e2e, user, 'stats').waitForReply();
     expect(embedText(five)).toMatch(/readiness \*\*\d+%\*\* \(weighted by the exam\) · 5 answers/);
     // Advice comes with buttons: the weakest domain and the most-missed tag, one click each.
-    expect(buttons(five).map((b) => b.label).some((label) => label.startsWith('Drill '))).toBe(true);
+    expect(
+      buttons(five)
+        .map((b) => b.label)
+        .some((label) => label.startsWith('Drill ')),
+    ).toBe(true);
     const drill = await clickLabel(e2e, user, five, /^Drill /).waitForReply();
     expect(isEphemeral(drill)).toBe(true);
     expect(buttons(drill).map((b) => b.label)).toEqual(['A', 'B', 'C', 'D']);

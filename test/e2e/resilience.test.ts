@@ -43,7 +43,9 @@ describe('resilience end to end', () => {
     const reply = await daily(e2e, e2e.world.admin, 'now', { channel: e2e.world.dailyChannel }).waitForReply(10_000);
     expect(reply.content).toContain('Posted a daily question');
     expect(e2e.emulator.messages(e2e.world.dailyChannel).filter((m) => m.embeds[0]?.title?.includes('Daily question'))).toHaveLength(1);
-    const injected = e2e.emulator.requests.filter((r) => r.injected).map((r) => [r.injected, r.status, r.path.includes('/webhooks/') ? 'webhooks' : 'channels']);
+    const injected = e2e.emulator.requests
+      .filter((r) => r.injected)
+      .map((r) => [r.injected, r.status, r.path.includes('/webhooks/') ? 'webhooks' : 'channels']);
     expect(injected).toEqual([
       ['rate-limit', 429, 'channels'],
       ['server-error', 500, 'channels'],
@@ -66,12 +68,16 @@ describe('resilience end to end', () => {
         },
       ],
     });
-    const stale = await e2e.emulator.click({ userId: e2e.world.member, messageId: message.id, customId: `qa:0:${e2e.world.member}:lifecycle-001:abc:A:q:-:-` }).waitForReply();
+    const stale = await e2e.emulator
+      .click({ userId: e2e.world.member, messageId: message.id, customId: `qa:0:${e2e.world.member}:lifecycle-001:abc:A:q:-:-` })
+      .waitForReply();
     expect(isEphemeral(stale)).toBe(true);
     expect(stale.content).toContain('older version of the bot');
     const garbage = await e2e.emulator.click({ userId: e2e.world.member, messageId: message.id, customId: 'qa:1:not-a-user' }).waitForReply();
     expect(garbage.content).toContain('I do not recognise that button');
-    const gone = await e2e.emulator.click({ userId: e2e.world.member, messageId: message.id, customId: `qa:1:${e2e.world.member}:lifecycle-999:abc:A:q:-:-` }).waitForReply();
+    const gone = await e2e.emulator
+      .click({ userId: e2e.world.member, messageId: message.id, customId: `qa:1:${e2e.world.member}:lifecycle-999:abc:A:q:-:-` })
+      .waitForReply();
     expect(gone.content).toContain('This question has been removed from the bank');
   });
 

@@ -22,7 +22,17 @@ function slowDown<T extends object>(target: T, methods: (keyof T)[]): void {
 describe('a slow store', () => {
   const e2e = useE2E({ emulator: { interactionDeadlineMs: DEADLINE_MS }, deferAfterMs: 150 });
   beforeAll(() => {
-    slowDown<StudyStore>(e2e.bot.ctx.store, ['getLearner', 'getSummary', 'recordAnswer', 'serveQuestion', 'logMiss', 'saveDiagnostic', 'forget', 'guildSummaries', 'updateLearner']);
+    slowDown<StudyStore>(e2e.bot.ctx.store, [
+      'getLearner',
+      'getSummary',
+      'recordAnswer',
+      'serveQuestion',
+      'logMiss',
+      'saveDiagnostic',
+      'forget',
+      'guildSummaries',
+      'updateLearner',
+    ]);
     slowDown<DailyStore>(e2e.bot.ctx.daily.store, ['getConfig', 'updateConfig', 'getPost', 'answerPost', 'getChannel']);
   });
 

@@ -118,10 +118,18 @@ describe('study loop end to end', () => {
     expect(text).toContain('Warming up'); // the others have fewer than 5
   });
 
-  it('pages a long leaderboard and refuses a stranger at the owner\'s buttons', async () => {
+  it("pages a long leaderboard and refuses a stranger at the owner's buttons", async () => {
     for (let i = 0; i < 15; i++) {
       for (let a = 0; a < 5; a++) {
-        await e2e.bot.ctx.store.recordAnswer(e2e.world.guildId, String(300000000000000000n + BigInt(i)), { questionId: 'quality-001', domain: 'quality', tags: ['quality'], correct: a < i % 5, letter: 'A', source: 'quiz', now: e2e.clock.now() });
+        await e2e.bot.ctx.store.recordAnswer(e2e.world.guildId, String(300000000000000000n + BigInt(i)), {
+          questionId: 'quality-001',
+          domain: 'quality',
+          tags: ['quality'],
+          correct: a < i % 5,
+          letter: 'A',
+          source: 'quiz',
+          now: e2e.clock.now(),
+        });
       }
     }
     const board = await ai300(e2e, e2e.world.admin, 'leaderboard', { period: 'week' }).waitForReply();

@@ -12,7 +12,10 @@ describe('channel messages and guild reads', () => {
   beforeAll(async () => {
     world = await startWorld();
     const { emu, guild } = world;
-    locked = emu.createTextChannel(guild.id, { name: 'locked', overwrites: [{ id: emu.applicationId, type: 'member', deny: PermissionFlagsBits.SendMessages }] }).id;
+    locked = emu.createTextChannel(guild.id, {
+      name: 'locked',
+      overwrites: [{ id: emu.applicationId, type: 'member', deny: PermissionFlagsBits.SendMessages }],
+    }).id;
     hidden = emu.createTextChannel(guild.id, { name: 'hidden', overwrites: [{ id: guild.id, type: 'role', deny: PermissionFlagsBits.ViewChannel }] }).id;
     client = await connectClient(emu, (c) =>
       c.on('interactionCreate', (i) => {

@@ -3,7 +3,20 @@ import { codePointLength } from '../../src/emulator/validation/problems.ts';
 
 describe('codePointLength', () => {
   it('counts characters as Discord does: a surrogate pair is one, a lone surrogate is one', () => {
-    const samples = ['', 'a', 'plain ASCII text', 'café — “quotes”', '😀', 'a😀b😀', '👩‍🔬 scientist', '\ud83d', 'x\ude00y', '\ud83d\ud83d\ude00', '漢字かな', 'end\ud83d'];
+    const samples = [
+      '',
+      'a',
+      'plain ASCII text',
+      'café — “quotes”',
+      '😀',
+      'a😀b😀',
+      '👩‍🔬 scientist',
+      '\ud83d',
+      'x\ude00y',
+      '\ud83d\ud83d\ude00',
+      '漢字かな',
+      'end\ud83d',
+    ];
     for (const text of samples) expect(codePointLength(text), JSON.stringify(text)).toBe([...text].length);
   });
 

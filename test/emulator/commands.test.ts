@@ -25,7 +25,12 @@ describe('application commands', () => {
       .setName('quiz')
       .setDescription('Practice questions')
       .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
-      .addSubcommand((s) => s.setName('start').setDescription('Start').addIntegerOption((o) => o.setName('count').setDescription('How many').setMinValue(1).setMaxValue(20)));
+      .addSubcommand((s) =>
+        s
+          .setName('start')
+          .setDescription('Start')
+          .addIntegerOption((o) => o.setName('count').setDescription('How many').setMinValue(1).setMaxValue(20)),
+      );
     const first = await client.application!.commands.set([quiz.toJSON(), { name: 'ping', description: 'Ping' }]);
     expect(first.map((c) => c.name).sort()).toEqual(['ping', 'quiz']);
     const quizId = first.find((c) => c.name === 'quiz')!.id;
@@ -34,7 +39,12 @@ describe('application commands', () => {
     const second = await client.application!.commands.set([quiz.toJSON(), { name: 'stats', description: 'Stats' }]);
     expect(second.map((c) => c.name).sort()).toEqual(['quiz', 'stats']);
     expect(second.find((c) => c.name === 'quiz')!.id).toBe(quizId);
-    expect(world.emu.commands().map((c) => c.name).sort()).toEqual(['quiz', 'stats']);
+    expect(
+      world.emu
+        .commands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['quiz', 'stats']);
     world.emu.assertNoViolations();
   });
 

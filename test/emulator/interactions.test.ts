@@ -72,7 +72,11 @@ async function handleCommand(interaction: ChatInputCommandInteraction): Promise<
         .setCustomId('topic')
         .setMaxValues(2)
         .addOptions(TOPICS.map((t) => ({ label: t, value: t })));
-      await interaction.reply({ content: 'Pick topics', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)], flags: MessageFlags.Ephemeral });
+      await interaction.reply({
+        content: 'Pick topics',
+        components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)],
+        flags: MessageFlags.Ephemeral,
+      });
       return;
     }
     case 'slow':
@@ -218,9 +222,9 @@ describe('interactions', () => {
       { name: 'mlops', value: 'mlops' },
       { name: 'monitoring', value: 'monitoring' },
     ]);
-    expect(() =>
-      world.emu.autocomplete({ userId: world.alice, channelId: world.general, command: 'quiz', subcommand: 'start', focused: 'count' }),
-    ).toThrow(/does not have autocomplete/);
+    expect(() => world.emu.autocomplete({ userId: world.alice, channelId: world.general, command: 'quiz', subcommand: 'start', focused: 'count' })).toThrow(
+      /does not have autocomplete/,
+    );
   });
 
   it('clicks a button on the reply and gets the updated message', async () => {

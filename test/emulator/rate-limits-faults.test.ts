@@ -29,7 +29,10 @@ describe('rate limits and faults', () => {
   });
 
   const statuses = (route: string, since: number) =>
-    world.emu.requests.slice(since).filter((r) => r.route === route).map((r) => r.status);
+    world.emu.requests
+      .slice(since)
+      .filter((r) => r.route === route)
+      .map((r) => r.status);
 
   it('a route 429 is retried by discord.js after retry_after and then succeeds', async () => {
     const since = world.emu.requests.length;

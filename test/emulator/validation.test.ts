@@ -25,7 +25,11 @@ describe('spec validation', () => {
       options: [{ type: 3, name: 'n'.repeat(33), description: 'd' }],
     });
     expect(errors).toEqual([{ path: ['options', 0, 'name'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 32 or fewer in length.' }]);
-    const unknownType = validateAgainstSpec('ApplicationCommandCreateRequest', { name: 'cmd', description: 'd', options: [{ type: 99, name: 'x', description: 'd' }] });
+    const unknownType = validateAgainstSpec('ApplicationCommandCreateRequest', {
+      name: 'cmd',
+      description: 'd',
+      options: [{ type: 99, name: 'x', description: 'd' }],
+    });
     expect(unknownType[0]).toMatchObject({ path: ['options', 0, 'type'], code: 'BASE_TYPE_CHOICES' });
   });
 
@@ -74,7 +78,12 @@ describe('explicit limits', () => {
       embeds: Array.from({ length: 11 }, () => ({ description: 'x' })),
       components: [
         { type: 1, components: [{ type: 2, style: 1, custom_id: 'b', label: 'l'.repeat(81) }] },
-        { type: 1, components: [{ type: 3, custom_id: 's', placeholder: 'p'.repeat(151), options: [{ label: 'l'.repeat(101), value: 'v', description: 'd'.repeat(101) }] }] },
+        {
+          type: 1,
+          components: [
+            { type: 3, custom_id: 's', placeholder: 'p'.repeat(151), options: [{ label: 'l'.repeat(101), value: 'v', description: 'd'.repeat(101) }] },
+          ],
+        },
       ],
     });
     expect(errors.map((e) => e.path.join('.'))).toEqual([
@@ -90,7 +99,11 @@ describe('explicit limits', () => {
     expect(checkCommandLimits({ name: 'ok-name', description: 'fine' })).toEqual([]);
     expect(checkCommandLimits({ name: 'has space', description: 'x' })[0]?.code).toBe('APPLICATION_COMMAND_INVALID_NAME');
     expect(checkCommandLimits({ name: 'nodesc' })[0]?.path).toEqual(['description']);
-    const tooMany = checkCommandLimits({ name: 'many', description: 'd', options: Array.from({ length: 26 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'd' })) });
+    const tooMany = checkCommandLimits({
+      name: 'many',
+      description: 'd',
+      options: Array.from({ length: 26 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'd' })),
+    });
     expect(tooMany[0]).toMatchObject({ path: ['options'], code: 'BASE_TYPE_MAX_LENGTH' });
     const mixed = checkCommandLimits({
       name: 'mixed',
@@ -113,7 +126,10 @@ describe('explicit limits', () => {
 describe('permissions', () => {
   const setup = () => {
     let n = 100n;
-    const world = new World(() => String(n++), () => 0);
+    const world = new World(
+      () => String(n++),
+      () => 0,
+    );
     const owner = world.addUser({ username: 'owner' });
     const user = world.addUser({ username: 'user' });
     const guild = world.addGuild({ name: 'g', ownerId: owner.id });
@@ -143,7 +159,12 @@ describe('permissions', () => {
 
   it('gives owners and administrators everything, and nothing without View Channel', () => {
     const { world, owner, user, guild, admin } = setup();
-    const hidden = world.addChannel({ guildId: guild.id, type: 0, name: 'h', overwrites: [{ id: guild.id, type: 0, allow: 0n, deny: PermissionFlagsBits.ViewChannel }] });
+    const hidden = world.addChannel({
+      guildId: guild.id,
+      type: 0,
+      name: 'h',
+      overwrites: [{ id: guild.id, type: 0, allow: 0n, deny: PermissionFlagsBits.ViewChannel }],
+    });
     expect(channelPermissions(guild, hidden, owner.id)).toBe(ALL_PERMISSIONS);
     expect(channelPermissions(guild, hidden, user.id)).toBe(0n);
     guild.members.get(user.id)!.roleIds.push(admin.id);

@@ -38,7 +38,9 @@ export function testClock(start: Date | string): TestClock {
   };
 }
 
-export async function testContext(options: { kv?: KeyValue; clock?: TestClock; seed?: number; content?: Content } = {}): Promise<BotContext & { kv: KeyValue }> {
+export async function testContext(
+  options: { kv?: KeyValue; clock?: TestClock; seed?: number; content?: Content } = {},
+): Promise<BotContext & { kv: KeyValue }> {
   const kv = options.kv ?? (await openKeyValue('memory://'));
   const content = options.content ?? fixtureContentSet();
   return {

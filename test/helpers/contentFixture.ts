@@ -8,7 +8,10 @@ import { seededRandom } from '../../src/domain/random.ts';
 import { DOMAIN_IDS, MIN_QUESTIONS_PER_DOMAIN, type DomainId } from '../../src/content/ids.ts';
 
 const CONTENT = new URL('../../content/', import.meta.url).pathname;
-const WORDS = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ');
+const WORDS =
+  'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(
+    ' ',
+  );
 
 /** The real outline's skill ids per domain, so fixture questions cover every skill in turn. */
 const SKILLS: Record<string, string[]> = Object.fromEntries(

@@ -74,7 +74,12 @@ describe('the SQLite key-value store', () => {
   it('writes any number of rows in one statement, quotes and non-Latin text intact, the later of two writes winning', async () => {
     const kv = await open();
     const tricky = { text: `it's "quoted" — 日本語 \\ ${'x'.repeat(5000)}` };
-    await Promise.all([kv.set('same', { v: 1 }), kv.set('same', { v: 2 }), kv.set("o'brien", tricky), kv.setMany(Array.from({ length: 450 }, (_, i) => [`bulk:${i}`, { i }] as [string, unknown]))]);
+    await Promise.all([
+      kv.set('same', { v: 1 }),
+      kv.set('same', { v: 2 }),
+      kv.set("o'brien", tricky),
+      kv.setMany(Array.from({ length: 450 }, (_, i) => [`bulk:${i}`, { i }] as [string, unknown])),
+    ]);
     await kv.close();
     opened.splice(0);
     const reopened = await open();

@@ -45,7 +45,9 @@ describe('concurrent answers', () => {
     const store = await temp.open();
     const users = ['a', 'b', 'c', 'd'];
     await Promise.all(
-      users.flatMap((user) => ['g1', 'g2'].flatMap((guild) => Array.from({ length: 25 }, (_, i) => store.recordAnswer(guild, user, answer({ serve: `s${i}` }))))),
+      users.flatMap((user) =>
+        ['g1', 'g2'].flatMap((guild) => Array.from({ length: 25 }, (_, i) => store.recordAnswer(guild, user, answer({ serve: `s${i}` })))),
+      ),
     );
     for (const guild of ['g1', 'g2']) {
       const summaries = await store.guildSummaries(guild);

@@ -103,7 +103,7 @@ describe('a failing backend', () => {
 });
 
 describe('serving a question', () => {
-  it('answers before the save lands, and the learner\'s next change sees the saved pick', async () => {
+  it("answers before the save lands, and the learner's next change sees the saved pick", async () => {
     const inner = await openKeyValue('memory://');
     let releaseWrite!: () => void;
     const writeGate = new Promise<void>((resolve) => {
@@ -133,4 +133,3 @@ describe('serving a question', () => {
     expect(secondPickSaw).toEqual(['quality-001']);
   });
 });
-

@@ -135,7 +135,13 @@ describe('StudyStore on SQLite', () => {
   });
 
   it('currentSummary starts empty for a new learner', () => {
-    expect(currentSummary(undefined, at('2026-12-31T00:00:00Z'))).toEqual({ v: 1, all: {}, week: { key: '2026-W53', tallies: {} }, month: { key: '2026-12', tallies: {} }, updatedAt: 0 });
+    expect(currentSummary(undefined, at('2026-12-31T00:00:00Z'))).toEqual({
+      v: 1,
+      all: {},
+      week: { key: '2026-W53', tallies: {} },
+      month: { key: '2026-12', tallies: {} },
+      updatedAt: 0,
+    });
   });
 
   it('journals in WAL mode', async () => {

@@ -25,12 +25,25 @@ describe('configuration', () => {
       LOG_LEVEL: 'debug',
       PLAYGROUND_PORT: '4000',
     });
-    expect(config).toMatchObject({ guildId: '123456789012345678', discordApiUrl: 'http://127.0.0.1:8080/api', storeUrl: 'sqlite://var/bot.sqlite', logLevel: 'debug', playgroundPort: 4000 });
+    expect(config).toMatchObject({
+      guildId: '123456789012345678',
+      discordApiUrl: 'http://127.0.0.1:8080/api',
+      storeUrl: 'sqlite://var/bot.sqlite',
+      logLevel: 'debug',
+      playgroundPort: 4000,
+    });
   });
 
   it('reports each bad value on its own line, naming the variable', () => {
     expect(
-      problems({ DISCORD_TOKEN: 'short', DISCORD_GUILD_ID: 'my-server', DISCORD_API_URL: 'discord.com', STORE_URL: 'postgres://x', LOG_LEVEL: 'loud', PLAYGROUND_PORT: '70000' }),
+      problems({
+        DISCORD_TOKEN: 'short',
+        DISCORD_GUILD_ID: 'my-server',
+        DISCORD_API_URL: 'discord.com',
+        STORE_URL: 'postgres://x',
+        LOG_LEVEL: 'loud',
+        PLAYGROUND_PORT: '70000',
+      }),
     ).toEqual([
       'DISCORD_TOKEN does not look like a bot token (copy it from the Bot page of your Discord application)',
       'DISCORD_GUILD_ID must be a server id (17-20 digits), got "my-server"',

@@ -139,8 +139,12 @@ describe('content validation', () => {
           data.distinctions[1].group = '9.9';
         }),
     );
-    expect(problems).toContainEqual('distinctions.yaml: distinctions: skill group 5.2 (Implement advanced fine-tuning and model customization) needs at least one distinction');
-    expect(problems).toContainEqual('distinctions.yaml: distinctions(experiment-vs-production-run).group: group 4.1 belongs to domain "quality", not "lifecycle"');
+    expect(problems).toContainEqual(
+      'distinctions.yaml: distinctions: skill group 5.2 (Implement advanced fine-tuning and model customization) needs at least one distinction',
+    );
+    expect(problems).toContainEqual(
+      'distinctions.yaml: distinctions(experiment-vs-production-run).group: group 4.1 belongs to domain "quality", not "lifecycle"',
+    );
     expect(problems).toContainEqual('distinctions.yaml: distinctions(registry-vs-artifact-storage).group: unknown skill group "9.9" (see outline.yaml)');
   });
 

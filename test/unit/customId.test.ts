@@ -51,8 +51,7 @@ describe('custom id round trip', () => {
   });
 
   it('keeps the longest leaderboard and diagnostic ids within 100 characters', () => {
-    for (const domain of DOMAIN_IDS)
-      for (const period of PERIODS) roundTrip({ kind: 'leaderboard', ownerId: LONG_OWNER, domain, period, page: 9999 });
+    for (const domain of DOMAIN_IDS) for (const period of PERIODS) roundTrip({ kind: 'leaderboard', ownerId: LONG_OWNER, domain, period, page: 9999 });
     roundTrip({ kind: 'diagnostic', ownerId: LONG_OWNER, runId: LONG_SERVE, position: 99, letter: 'D' });
   });
 

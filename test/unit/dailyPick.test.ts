@@ -44,7 +44,10 @@ describe('daily question weighting', () => {
 
   it('avoids questions the channel saw recently', () => {
     const random = seededRandom(3);
-    const recent = content.questions.filter((q) => q.domain === 'quality').slice(0, 15).map((q) => q.id);
+    const recent = content.questions
+      .filter((q) => q.domain === 'quality')
+      .slice(0, 15)
+      .map((q) => q.id);
     const channel: ChannelRecord = { tallies: tallies({ quality: Array(10).fill(false) }), tagMisses: {}, recent };
     for (let i = 0; i < 300; i++) {
       const question = pickDailyQuestion(content.questions, channel, weights, random)!;

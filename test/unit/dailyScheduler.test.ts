@@ -63,16 +63,24 @@ describe('daily scheduler', () => {
     for (let minute = 0; minute < 3 * 24 * 60; minute++) {
       clock.set(new Date(Date.parse('2026-06-01T00:00:00Z') + minute * 60_000));
       if (minute % 301 === 0) scheduler = new DailyScheduler(gateway, await testContext({ kv, clock })); // a restart
-      if (minute % 5 === 0) await Promise.all([scheduler.sweep(), scheduler.sweep(), scheduler.sweep()]); // overlapping ticks
+      if (minute % 5 === 0)
+        await Promise.all([scheduler.sweep(), scheduler.sweep(), scheduler.sweep()]); // overlapping ticks
       else await scheduler.sweep();
     }
     const counts = postsPerLocalDay(sent);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     // Every local day whose post time falls inside the three days simulated.
     expect([...counts.keys()].sort()).toEqual([
-      '200000000000000001:2026-06-01', '200000000000000001:2026-06-02', '200000000000000001:2026-06-03',
-      '200000000000000002:2026-05-31', '200000000000000002:2026-06-01', '200000000000000002:2026-06-02',
-      '200000000000000003:2026-06-01', '200000000000000003:2026-06-02', '200000000000000003:2026-06-03', '200000000000000003:2026-06-04',
+      '200000000000000001:2026-06-01',
+      '200000000000000001:2026-06-02',
+      '200000000000000001:2026-06-03',
+      '200000000000000002:2026-05-31',
+      '200000000000000002:2026-06-01',
+      '200000000000000002:2026-06-02',
+      '200000000000000003:2026-06-01',
+      '200000000000000003:2026-06-02',
+      '200000000000000003:2026-06-03',
+      '200000000000000003:2026-06-04',
     ]);
   });
 

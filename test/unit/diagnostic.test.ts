@@ -51,13 +51,23 @@ describe('drawDiagnostic', () => {
   });
 
   it('mixes domains instead of asking them in order', () => {
-    const orders = new Set(Array.from({ length: 5 }, (_, s) => drawDiagnostic(bank, WEIGHTS, [], seededRandom(s + 100)).map((q) => q.domain).join()));
+    const orders = new Set(
+      Array.from({ length: 5 }, (_, s) =>
+        drawDiagnostic(bank, WEIGHTS, [], seededRandom(s + 100))
+          .map((q) => q.domain)
+          .join(),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 });
 
 describe('scoring a run', () => {
-  const run = [question('infra-001', 'infra', ['quality']), question('quality-001', 'quality', ['quality']), question('quality-002', 'quality', ['quality'], { answer: 'B' })];
+  const run = [
+    question('infra-001', 'infra', ['quality']),
+    question('quality-001', 'quality', ['quality']),
+    question('quality-002', 'quality', ['quality'], { answer: 'B' }),
+  ];
 
   it('scores per domain and skips unanswered questions', () => {
     const answers: ChoiceLetter[] = ['A', 'A'];

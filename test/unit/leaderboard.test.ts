@@ -65,7 +65,11 @@ describe('buildLeaderboard', () => {
   });
 
   it('counts pages of PAGE_SIZE, at least one', () => {
-    const many = (n: number) => buildLeaderboard(Array.from({ length: n }, (_, i) => [`u${i}`, { infra: tally(5, 0) }] as [string, DomainTallies]), WEIGHTS);
+    const many = (n: number) =>
+      buildLeaderboard(
+        Array.from({ length: n }, (_, i) => [`u${i}`, { infra: tally(5, 0) }] as [string, DomainTallies]),
+        WEIGHTS,
+      );
     expect(pageCount(many(0))).toBe(1);
     expect(pageCount(many(PAGE_SIZE))).toBe(1);
     expect(pageCount(many(PAGE_SIZE + 1))).toBe(2);

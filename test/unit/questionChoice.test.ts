@@ -6,8 +6,7 @@ import { chooseQuestion, pickDomain, pickFresh, type ChoiceInput } from '../../s
 import { seededRandom } from '../../src/domain/random.ts';
 import { WEIGHTS, question } from './inlineContent.ts';
 
-const streak = (n: number, correct: boolean): DomainTally =>
-  Array.from({ length: n }).reduce<DomainTally>((t) => addAnswer(t, correct), EMPTY_TALLY);
+const streak = (n: number, correct: boolean): DomainTally => Array.from({ length: n }).reduce<DomainTally>((t) => addAnswer(t, correct), EMPTY_TALLY);
 
 function counts<T>(n: number, draw: () => T): Map<T, number> {
   const seen = new Map<T, number>();
@@ -86,7 +85,11 @@ describe('chooseQuestion filters', () => {
 });
 
 describe('pickFresh', () => {
-  const pool = [question('infra-001', 'infra', ['infrastructure']), question('infra-002', 'infra', ['observability']), question('infra-003', 'infra', ['quality'])];
+  const pool = [
+    question('infra-001', 'infra', ['infrastructure']),
+    question('infra-002', 'infra', ['observability']),
+    question('infra-003', 'infra', ['quality']),
+  ];
 
   it('avoids recently served questions while any other is left', () => {
     for (let seed = 0; seed < 50; seed++) {

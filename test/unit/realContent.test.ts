@@ -72,7 +72,18 @@ describe('slash command definitions', () => {
 
   it('defines /ai300 with every subcommand and /ai300-daily for managers only', () => {
     const ai300 = commands.find((c) => c.name === 'ai300')!;
-    expect(ai300.options!.map((o) => o.name)).toEqual(['help', 'cheatsheet', 'distinction', 'quiz', 'diagnostic', 'review', 'miss', 'stats', 'leaderboard', 'forget']);
+    expect(ai300.options!.map((o) => o.name)).toEqual([
+      'help',
+      'cheatsheet',
+      'distinction',
+      'quiz',
+      'diagnostic',
+      'review',
+      'miss',
+      'stats',
+      'leaderboard',
+      'forget',
+    ]);
     const daily = commands.find((c) => c.name === 'ai300-daily')!;
     expect(daily.options!.map((o) => o.name)).toEqual(['set', 'off', 'status', 'now']);
     expect(daily.default_member_permissions).toBe('16'); // Manage Channels

@@ -44,7 +44,14 @@ async function sendableChannel(client: Client, channelId: string): Promise<Senda
  * Posts a daily question under `postId`. The post record is written before sending and the
  * message carries the post id as an enforced nonce, so a retry after a crash cannot post twice.
  */
-export async function sendDailyPost(client: Client, ctx: BotContext, guildId: string, channelId: string, postId: string, localDate: string): Promise<{ post: DailyPost; replacedPostId?: string }> {
+export async function sendDailyPost(
+  client: Client,
+  ctx: BotContext,
+  guildId: string,
+  channelId: string,
+  postId: string,
+  localDate: string,
+): Promise<{ post: DailyPost; replacedPostId?: string }> {
   let post = await ctx.daily.store.getPost(guildId, postId);
   // Sent before a restart: only the open-post bookkeeping may be missing.
   if (post?.messageId) return { post, replacedPostId: await ctx.daily.store.openPost(guildId, channelId, { postId, postedAt: post.postedAt }) };
@@ -52,7 +59,18 @@ export async function sendDailyPost(client: Client, ctx: BotContext, guildId: st
     const channelRecord = await ctx.daily.store.getChannel(guildId, channelId);
     const question = pickDailyQuestion(ctx.content.questions, channelRecord, ctx.weights, ctx.random);
     if (!question) throw new Error('the question bank is empty');
-    post = { v: 1, postId, guildId, channelId, questionId: question.id, domain: question.domain, localDate, postedAt: ctx.now().getTime(), answers: {}, revealed: false };
+    post = {
+      v: 1,
+      postId,
+      guildId,
+      channelId,
+      questionId: question.id,
+      domain: question.domain,
+      localDate,
+      postedAt: ctx.now().getTime(),
+      answers: {},
+      revealed: false,
+    };
     await ctx.daily.store.savePost(post);
   }
   const question = ctx.content.questionById.get(post.questionId);

@@ -19,10 +19,7 @@ export interface PostJob {
 }
 
 /** What came of one send: out (with the open post it replaced), worth another try, or a channel that cannot take posts. */
-export type SendOutcome =
-  | { status: 'posted'; replacedPostId?: string }
-  | { status: 'retry'; reason: string }
-  | { status: 'channel-gone'; reason: string };
+export type SendOutcome = { status: 'posted'; replacedPostId?: string } | { status: 'retry'; reason: string } | { status: 'channel-gone'; reason: string };
 
 export interface SweepResult {
   posted: PostJob[];
@@ -51,7 +48,9 @@ export class DailyScheduler {
   ) {}
 
   start(): void {
-    this.task = cron.schedule('* * * * *', () => void this.sweep().catch((error) => this.ctx.logger.error({ err: error }, 'daily sweep failed')), { timezone: 'UTC' });
+    this.task = cron.schedule('* * * * *', () => void this.sweep().catch((error) => this.ctx.logger.error({ err: error }, 'daily sweep failed')), {
+      timezone: 'UTC',
+    });
     // Catch up at once after a restart rather than waiting for the next minute.
     void this.sweep().catch((error) => this.ctx.logger.error({ err: error }, 'daily sweep failed'));
   }

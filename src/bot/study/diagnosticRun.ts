@@ -15,5 +15,7 @@ export async function startDiagnosticRun(interaction: InServer, ctx: BotContext,
   const runId = freshId(now, ctx.random);
   // Starting a run replaces any unfinished one; its old buttons then say so.
   await ctx.store.saveDiagnostic(guild, ownerId, { runId, questionIds: questions.map((q) => q.id), answers: [], startedAt: now.getTime() });
-  return renderRunStep(ctx.content, undefined, questions[0]!, 1, questions.length, (letter) => buildCustomId({ kind: 'diagnostic', ownerId, runId, position: 0, letter }));
+  return renderRunStep(ctx.content, undefined, questions[0]!, 1, questions.length, (letter) =>
+    buildCustomId({ kind: 'diagnostic', ownerId, runId, position: 0, letter }),
+  );
 }

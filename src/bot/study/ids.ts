@@ -13,5 +13,10 @@ export function guildKey(interaction: InServer): string {
 
 /** A short id, unique enough to tell one served question from another in a custom_id. */
 export function freshId(now: Date, random: Random): string {
-  return (now.getTime() % 2_176_782_336).toString(36) + Math.floor(random() * 1_679_616).toString(36).padStart(4, '0');
+  return (
+    (now.getTime() % 2_176_782_336).toString(36) +
+    Math.floor(random() * 1_679_616)
+      .toString(36)
+      .padStart(4, '0')
+  );
 }

@@ -86,7 +86,13 @@ export function nextButtonRow(request: ServeRequest): MessagePayload['components
         style: ButtonStyle.Primary,
         label: request.mode === 'review' ? 'Next review' : 'Next question',
         emoji: { name: '➡️' },
-        custom_id: buildCustomId({ kind: 'next', ownerId: request.ownerId, mode: request.mode, ...(request.filters.domain && { domain: request.filters.domain }), ...(request.filters.tag && { tag: request.filters.tag }) }),
+        custom_id: buildCustomId({
+          kind: 'next',
+          ownerId: request.ownerId,
+          mode: request.mode,
+          ...(request.filters.domain && { domain: request.filters.domain }),
+          ...(request.filters.tag && { tag: request.filters.tag }),
+        }),
       },
     ],
   };
@@ -123,5 +129,7 @@ export async function answerPersonalQuestion(
   const mode: QuizMode = args.mode === 'distinction' ? 'quiz' : args.mode;
   // A distinction drill continues in the distinction's domain.
   const next: ServeRequest = { ownerId: args.ownerId, mode, filters: args.mode === 'distinction' ? { domain: question.domain } : args.filters };
-  return { payload: renderQuestionReveal(ctx.content, question, letter, { heading: mode === 'review' ? 'Review' : 'Quiz', note, components: [nextButtonRow(next)] }) };
+  return {
+    payload: renderQuestionReveal(ctx.content, question, letter, { heading: mode === 'review' ? 'Review' : 'Quiz', note, components: [nextButtonRow(next)] }),
+  };
 }

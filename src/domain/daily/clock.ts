@@ -11,14 +11,26 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(zone, f);
   }
   return f;
 }
 
 export function localTime(instant: Date, zone: string): LocalTime {
-  const parts = Object.fromEntries(formatter(zone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(zone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
 }
 
@@ -42,7 +54,10 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Zones whose name contains every typed word ("paris", "new york"), at most `limit`. */
 export function searchTimeZones(typed: string, limit = 25): string[] {
-  const words = typed.toLowerCase().split(/[\s/_]+/).filter(Boolean);
+  const words = typed
+    .toLowerCase()
+    .split(/[\s/_]+/)
+    .filter(Boolean);
   return knownTimeZones()
     .filter((zone) => words.every((w) => zone.toLowerCase().replace(/_/g, ' ').includes(w)))
     .slice(0, limit);

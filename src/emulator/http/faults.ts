@@ -38,9 +38,7 @@ export interface RequestInfo {
 
 type Pending<T> = T & { remaining: number };
 
-export type InjectedFailure =
-  | { kind: 'rate-limit'; retryAfterMs: number; global: boolean }
-  | { kind: 'server-error'; status: number };
+export type InjectedFailure = { kind: 'rate-limit'; retryAfterMs: number; global: boolean } | { kind: 'server-error'; status: number };
 
 export class FaultInjector {
   private readonly failures: Pending<(RateLimitFault & { kind: 'rate-limit' }) | (ServerErrorFault & { kind: 'server-error' })>[] = [];

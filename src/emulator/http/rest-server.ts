@@ -39,7 +39,15 @@ export function createRestHandler(deps: RestDeps) {
     try {
       const buffer = await readBody(req);
       raw = buffer.length > 0 && !req.headers['content-type']?.startsWith('multipart/') ? buffer.toString('utf8') : '';
-      outcome = await handleApiRequest(deps, req, method, url, buffer, (route) => (routePath = route), (text) => (raw = text));
+      outcome = await handleApiRequest(
+        deps,
+        req,
+        method,
+        url,
+        buffer,
+        (route) => (routePath = route),
+        (text) => (raw = text),
+      );
     } catch (error) {
       outcome = errorOutcome(error);
     }

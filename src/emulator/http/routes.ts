@@ -9,13 +9,6 @@ import { Router } from './router.ts';
 
 export function createRouter(): Router {
   const router = new Router();
-  router.add(
-    ...gatewayAndUserRoutes,
-    ...commandRoutes,
-    ...interactionCallbackRoutes,
-    ...webhookRoutes,
-    ...channelRoutes,
-    ...guildRoutes,
-  );
+  router.add(...gatewayAndUserRoutes, ...commandRoutes, ...interactionCallbackRoutes, ...webhookRoutes, ...channelRoutes, ...guildRoutes);
   return router;
 }

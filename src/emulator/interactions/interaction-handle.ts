@@ -60,7 +60,12 @@ export class InteractionHandle {
    * placeholder; for component updates (6/7), the updated message (after the edit, for 6).
    */
   waitForReply(timeoutMs = this.state.waitTimeoutMs): Promise<APIMessage> {
-    return this.wait(() => this.currentReply(), timeoutMs, 'its reply message', () => this.describeState());
+    return this.wait(
+      () => this.currentReply(),
+      timeoutMs,
+      'its reply message',
+      () => this.describeState(),
+    );
   }
 
   /** Same as waitForReply, named for component interactions that update their message. */

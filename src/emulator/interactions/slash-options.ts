@@ -36,17 +36,11 @@ export interface Place {
 
 type OptionDef = Record<string, unknown> & { name: string; type: number };
 
-const asDefs = (value: unknown): OptionDef[] =>
-  Array.isArray(value) ? (value.filter((o) => isObject(o) && typeof o.name === 'string') as OptionDef[]) : [];
+const asDefs = (value: unknown): OptionDef[] => (Array.isArray(value) ? (value.filter((o) => isObject(o) && typeof o.name === 'string') as OptionDef[]) : []);
 
 const names = (defs: OptionDef[]) => defs.map((d) => d.name).join(', ') || '(none)';
 
-export function buildCommandData(
-  state: EmulatorState,
-  command: CommandJson,
-  input: SlashInput,
-  place: Place,
-): BuiltCommandData {
+export function buildCommandData(state: EmulatorState, command: CommandJson, input: SlashInput, place: Place): BuiltCommandData {
   const top = asDefs(command.options);
   const groups = top.filter((o) => o.type === OptionType.SubcommandGroup);
   const subs = top.filter((o) => o.type === OptionType.Subcommand);

@@ -167,7 +167,8 @@ function commandFor(state: EmulatorState, action: SlashAction) {
 function checkAvailability(command: CommandJson, inGuild: boolean, permissions: bigint, label: string, allowedByOverride = false): void {
   const contexts = Array.isArray(command.contexts) ? (command.contexts as number[]) : undefined;
   if (inGuild) {
-    if (contexts && !contexts.includes(ContextType.Guild)) throw new UserActionError(`${label} is not available in guilds (contexts ${JSON.stringify(contexts)})`);
+    if (contexts && !contexts.includes(ContextType.Guild))
+      throw new UserActionError(`${label} is not available in guilds (contexts ${JSON.stringify(contexts)})`);
     if (!hasAll(permissions, Permission.UseApplicationCommands)) throw new UserActionError(`The user lacks Use Application Commands in this channel`);
     const required = command.default_member_permissions;
     if (!allowedByOverride && typeof required === 'string' && !hasAll(permissions, BigInt(required))) {
@@ -191,20 +192,16 @@ function componentFor(state: EmulatorState, action: ClickAction, what: string) {
   if (isLoading(message)) throw new UserActionError(`Message ${action.messageId} is still a deferred "thinking" placeholder`);
   const component = allComponents(message.data.components).find((c) => c.custom_id === action.customId);
   if (!component) {
-    const ids = allComponents(message.data.components).map((c) => c.custom_id).filter((id) => id !== undefined);
+    const ids = allComponents(message.data.components)
+      .map((c) => c.custom_id)
+      .filter((id) => id !== undefined);
     throw new UserActionError(`Message ${action.messageId} has no component "${action.customId}" (custom ids: ${ids.join(', ') || 'none'})`);
   }
   if (component.disabled === true) throw new UserActionError(`The ${what} "${action.customId}" is disabled`);
   return { message, component };
 }
 
-function dispatchComponent(
-  state: EmulatorState,
-  action: ClickAction,
-  message: { data: JsonObject },
-  data: JsonObject,
-  label: string,
-): InteractionHandle {
+function dispatchComponent(state: EmulatorState, action: ClickAction, message: { data: JsonObject }, data: JsonObject, label: string): InteractionHandle {
   const record = buildInteraction(state, {
     userId: action.userId,
     channelId: String(message.data.channel_id),

@@ -174,13 +174,7 @@ function resolveMentions(content: string, allowed: unknown, resolveUser: (id: st
   };
 }
 
-function attachmentsFor(
-  payload: JsonObject,
-  files: UploadedFile[],
-  baseUrl: string,
-  channelId: string,
-  existing?: unknown,
-): JsonObject[] {
+function attachmentsFor(payload: JsonObject, files: UploadedFile[], baseUrl: string, channelId: string, existing?: unknown): JsonObject[] {
   const kept = Array.isArray(existing) ? (existing as JsonObject[]) : [];
   const requested = Array.isArray(payload.attachments) ? payload.attachments.filter(isObject) : [];
   const out: JsonObject[] = [];

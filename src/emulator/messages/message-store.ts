@@ -70,9 +70,7 @@ export class MessageStore {
 
   /** Oldest first. `viewerId` undefined means "as the bot through channel routes": no ephemerals. */
   inChannel(channelId: string, viewerId?: string): StoredMessage[] {
-    return (this.byChannel.get(channelId) ?? [])
-      .map((id) => this.byId.get(id))
-      .filter((m): m is StoredMessage => m !== undefined && isVisibleTo(m, viewerId));
+    return (this.byChannel.get(channelId) ?? []).map((id) => this.byId.get(id)).filter((m): m is StoredMessage => m !== undefined && isVisibleTo(m, viewerId));
   }
 }
 

@@ -87,7 +87,4 @@ const routesFor = (base: string): RouteDef[] => [
   { method: 'DELETE', path: `${base}/:commandId`, auth: 'bot', handle: deleteCommand },
 ];
 
-export const commandRoutes: RouteDef[] = [
-  ...routesFor('/applications/:appId/commands'),
-  ...routesFor('/applications/:appId/guilds/:guildId/commands'),
-];
+export const commandRoutes: RouteDef[] = [...routesFor('/applications/:appId/commands'), ...routesFor('/applications/:appId/guilds/:guildId/commands')];

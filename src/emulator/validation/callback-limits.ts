@@ -28,7 +28,11 @@ export function checkAutocompleteChoices(data: unknown, focusedType: number, bas
     if (problems.required([...at, 'name'], choice.name)) problems.length([...at, 'name'], choice.name, CallbackLimits.choiceName, 1);
     if (!problems.required([...at, 'value'], choice.value)) return;
     if (!choiceValueMatches(focusedType, choice.value)) {
-      problems.add([...at, 'value'], 'APPLICATION_COMMAND_OPTION_CHOICE_VALUE_INVALID', `Choice value does not match the focused option's type ${focusedType}.`);
+      problems.add(
+        [...at, 'value'],
+        'APPLICATION_COMMAND_OPTION_CHOICE_VALUE_INVALID',
+        `Choice value does not match the focused option's type ${focusedType}.`,
+      );
     } else if (focusedType === OptionType.String) {
       problems.length([...at, 'value'], choice.value, CallbackLimits.choiceStringValue, 1);
     }

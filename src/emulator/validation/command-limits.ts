@@ -76,7 +76,11 @@ export function checkCommandList(commands: unknown): FieldError[] {
   }
   for (const type of [CommandType.User, CommandType.Message]) {
     if ((counts.get(type) ?? 0) > CommandLimits.contextMenuCommands) {
-      errors.push({ path: [], code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${CommandLimits.contextMenuCommands} or fewer context menu commands of type ${type}.` });
+      errors.push({
+        path: [],
+        code: 'BASE_TYPE_MAX_LENGTH',
+        message: `Must be ${CommandLimits.contextMenuCommands} or fewer context menu commands of type ${type}.`,
+      });
     }
   }
   return errors;
@@ -143,7 +147,8 @@ function checkValueOption(problems: Problems, option: Record<string, unknown>, a
     if (option.autocomplete === true) {
       problems.add([...at, 'autocomplete'], 'APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES', 'Autocomplete cannot be enabled on options with choices.');
     }
-    if (choices.length > CommandLimits.choices) problems.add([...at, 'choices'], 'BASE_TYPE_MAX_LENGTH', `Must be ${CommandLimits.choices} or fewer in length.`);
+    if (choices.length > CommandLimits.choices)
+      problems.add([...at, 'choices'], 'BASE_TYPE_MAX_LENGTH', `Must be ${CommandLimits.choices} or fewer in length.`);
     choices.forEach((choice, k) => {
       if (!isObject(choice)) return;
       const choicePath = [...at, 'choices', k];

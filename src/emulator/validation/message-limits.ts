@@ -97,7 +97,8 @@ function checkComponents(problems: Problems, components: unknown, path: Path, is
     if (!isObject(row)) return;
     const rowPath = [...path, i];
     if (row.type === ComponentType.ActionRow) checkActionRow(problems, row, rowPath, customIds);
-    else if (!isV2) problems.add([...rowPath, 'type'], 'COMPONENT_LAYOUT_INVALID', 'Top-level components must be action rows unless the message uses IS_COMPONENTS_V2.');
+    else if (!isV2)
+      problems.add([...rowPath, 'type'], 'COMPONENT_LAYOUT_INVALID', 'Top-level components must be action rows unless the message uses IS_COMPONENTS_V2.');
     else checkNested(problems, row, rowPath, customIds);
   });
 }

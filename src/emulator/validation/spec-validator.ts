@@ -64,8 +64,7 @@ export function validateAgainstSpec(name: RequestSchemaName, body: unknown, base
 function pickMostSpecific(errors: ErrorObject[]): ErrorObject | undefined {
   const concrete = errors.filter((e) => !['if', 'oneOf', 'anyOf', 'allOf'].includes(e.keyword));
   const pool = concrete.length > 0 ? concrete : errors;
-  const depth = (e: ErrorObject) =>
-    e.instancePath.split('/').length + (e.keyword === 'required' ? 1 : 0) - (isNullBranch(e) ? 0.5 : 0);
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length + (e.keyword === 'required' ? 1 : 0) - (isNullBranch(e) ? 0.5 : 0);
   return [...pool].sort((a, b) => depth(b) - depth(a))[0];
 }
 

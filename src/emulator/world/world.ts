@@ -2,15 +2,7 @@
 // the emulator facade dispatches the matching gateway events after each change.
 import { UserActionError } from '../errors.ts';
 import { DEFAULT_EVERYONE_PERMISSIONS } from './permissions.ts';
-import {
-  ChannelKind,
-  type ChannelRecord,
-  type GuildRecord,
-  type MemberRecord,
-  type OverwriteRecord,
-  type RoleRecord,
-  type UserRecord,
-} from './types.ts';
+import { ChannelKind, type ChannelRecord, type GuildRecord, type MemberRecord, type OverwriteRecord, type RoleRecord, type UserRecord } from './types.ts';
 
 /** Permission bits as Discord writes them (digit string), a number or a bigint. */
 export type PermissionInput = bigint | number | string;

@@ -32,8 +32,14 @@ function format(text) {
   html = html.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
   html = html.replace(/\*([^*\n]+)\*/g, '<em>$1</em>');
   html = html.replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml(memberName(id))}</span>`);
-  html = html.replace(/&lt;#(\d+)&gt;/g, (_, id) => `<span class="mention">#${escapeHtml(state.session?.channels.find((c) => c.id === id)?.name ?? 'channel')}</span>`);
-  html = html.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, (_, s, style) => `<span class="mention">${style === 'R' ? relative(Number(s)) : new Date(Number(s) * 1000).toUTCString()}</span>`);
+  html = html.replace(
+    /&lt;#(\d+)&gt;/g,
+    (_, id) => `<span class="mention">#${escapeHtml(state.session?.channels.find((c) => c.id === id)?.name ?? 'channel')}</span>`,
+  );
+  html = html.replace(
+    /&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g,
+    (_, s, style) => `<span class="mention">${style === 'R' ? relative(Number(s)) : new Date(Number(s) * 1000).toUTCString()}</span>`,
+  );
   return html;
 }
 
@@ -73,7 +79,8 @@ function renderComponents(message) {
         const placeholder = new Option(component.placeholder ?? 'Choose…', '', true, !component.options.some((o) => o.default));
         placeholder.disabled = true;
         select.append(placeholder);
-        for (const option of component.options) select.append(new Option(`${option.emoji?.name ? `${option.emoji.name} ` : ''}${option.label}`, option.value, false, Boolean(option.default)));
+        for (const option of component.options)
+          select.append(new Option(`${option.emoji?.name ? `${option.emoji.name} ` : ''}${option.label}`, option.value, false, Boolean(option.default)));
         select.addEventListener('change', () => act('/api/select', { messageId: message.id, customId: component.custom_id, values: [select.value] }));
         el.append(select);
       }
@@ -91,8 +98,15 @@ function renderMessage(message) {
   const name = message.author.bot ? state.session.botName : memberName(message.author.id);
   el.innerHTML = `<div class="avatar">${escapeHtml(name[0] ?? '?')}</div><div class="body"></div>`;
   const body = el.querySelector('.body');
-  if (message.usedBy && message.commandName) body.insertAdjacentHTML('beforeend', `<div class="used">${escapeHtml(memberName(message.usedBy))} used <strong>/${escapeHtml(message.commandName ?? '')}</strong></div>`);
-  body.insertAdjacentHTML('beforeend', `<div class="meta"><span class="author">${escapeHtml(name)}</span>${message.author.bot ? '<span class="bot-tag">BOT</span>' : ''}<span class="time">${new Date(message.timestamp).toLocaleTimeString()}</span></div>`);
+  if (message.usedBy && message.commandName)
+    body.insertAdjacentHTML(
+      'beforeend',
+      `<div class="used">${escapeHtml(memberName(message.usedBy))} used <strong>/${escapeHtml(message.commandName ?? '')}</strong></div>`,
+    );
+  body.insertAdjacentHTML(
+    'beforeend',
+    `<div class="meta"><span class="author">${escapeHtml(name)}</span>${message.author.bot ? '<span class="bot-tag">BOT</span>' : ''}<span class="time">${new Date(message.timestamp).toLocaleTimeString()}</span></div>`,
+  );
   if (message.thinking) body.insertAdjacentHTML('beforeend', `<div class="thinking">${escapeHtml(name)} is thinking…</div>`);
   if (message.content) body.insertAdjacentHTML('beforeend', `<div class="content">${format(message.content)}</div>`);
   for (const embed of message.embeds ?? []) body.append(renderEmbed(embed));
@@ -177,26 +191,48 @@ async function computeSuggestions() {
   const parsed = parseInput(text);
   if (!parsed) return [];
   if (!parsed.command || (!parsed.sub && !text.includes(' '))) {
-    return commandDefs().filter((c) => c.name.startsWith(parsed.commandName)).map((c) => ({ label: `/${c.name}`, hint: c.description, insert: `/${c.name} ` }));
+    return commandDefs()
+      .filter((c) => c.name.startsWith(parsed.commandName))
+      .map((c) => ({ label: `/${c.name}`, hint: c.description, insert: `/${c.name} ` }));
   }
   if (!parsed.sub) {
-    return (parsed.command.options ?? []).filter((o) => o.type === 1 && o.name.startsWith(parsed.subName)).map((o) => ({ label: `/${parsed.command.name} ${o.name}`, hint: o.description, insert: `/${parsed.command.name} ${o.name} ` }));
+    return (parsed.command.options ?? [])
+      .filter((o) => o.type === 1 && o.name.startsWith(parsed.subName))
+      .map((o) => ({ label: `/${parsed.command.name} ${o.name}`, hint: o.description, insert: `/${parsed.command.name} ${o.name} ` }));
   }
   const base = text.slice(0, text.length - (parsed.lastName && !parsed.trailingSpace ? parsed.options[parsed.lastName].length : 0));
   if (parsed.lastName && !parsed.trailingSpace) {
     const def = parsed.optionDefs.find((o) => o.name === parsed.lastName);
     const typed = parsed.options[parsed.lastName];
-    if (def?.choices) return def.choices.filter((c) => `${c.name} ${c.value}`.toLowerCase().includes(typed.toLowerCase())).map((c) => ({ label: c.name, hint: String(c.value), insert: `${base}${c.value} ` }));
+    if (def?.choices)
+      return def.choices
+        .filter((c) => `${c.name} ${c.value}`.toLowerCase().includes(typed.toLowerCase()))
+        .map((c) => ({ label: c.name, hint: String(c.value), insert: `${base}${c.value} ` }));
     if (def?.autocomplete) {
-      const { choices } = await api('/api/autocomplete', { as: state.memberId, channelId: state.channelId, command: parsed.command.name, subcommand: parsed.sub.name, options: parsed.options, focused: def.name });
+      const { choices } = await api('/api/autocomplete', {
+        as: state.memberId,
+        channelId: state.channelId,
+        command: parsed.command.name,
+        subcommand: parsed.sub.name,
+        options: parsed.options,
+        focused: def.name,
+      });
       return choices.map((c) => ({ label: c.name, hint: '', insert: `${base}${c.value} ` }));
     }
     if (def?.type === 5) return ['true', 'false'].filter((v) => v.startsWith(typed)).map((v) => ({ label: v, hint: '', insert: `${base}${v} ` }));
-    if (def?.type === 7) return state.session.channels.filter((c) => c.name.includes(typed.replace('#', ''))).map((c) => ({ label: `#${c.name}`, hint: '', insert: `${base}#${c.name} ` }));
-    if (def?.type === 6) return state.session.members.filter((m) => m.name.toLowerCase().includes(typed.replace('@', '').toLowerCase())).map((m) => ({ label: `@${m.name}`, hint: '', insert: `${base}@${m.name} ` }));
+    if (def?.type === 7)
+      return state.session.channels
+        .filter((c) => c.name.includes(typed.replace('#', '')))
+        .map((c) => ({ label: `#${c.name}`, hint: '', insert: `${base}#${c.name} ` }));
+    if (def?.type === 6)
+      return state.session.members
+        .filter((m) => m.name.toLowerCase().includes(typed.replace('@', '').toLowerCase()))
+        .map((m) => ({ label: `@${m.name}`, hint: '', insert: `${base}@${m.name} ` }));
     return def ? [{ label: def.name, hint: def.description, insert: null }] : [];
   }
-  return parsed.optionDefs.filter((o) => !(o.name in parsed.options)).map((o) => ({ label: `${o.name}:`, hint: `${o.required ? 'required · ' : ''}${o.description}`, insert: `${text.replace(/\s*$/, ' ')}${o.name}:` }));
+  return parsed.optionDefs
+    .filter((o) => !(o.name in parsed.options))
+    .map((o) => ({ label: `${o.name}:`, hint: `${o.required ? 'required · ' : ''}${o.description}`, insert: `${text.replace(/\s*$/, ' ')}${o.name}:` }));
 }
 
 async function updateSuggestions() {

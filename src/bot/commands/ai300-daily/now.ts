@@ -12,7 +12,13 @@ export const postDailyNow: Subcommand = {
   name: 'now',
   description: 'Post a daily question right now (in addition to the scheduled one)',
   worksInDm: false,
-  options: (builder) => builder.addChannelOption((o) => o.setName('channel').setDescription('Default: this channel').addChannelTypes(...POSTABLE_CHANNEL_TYPES)),
+  options: (builder) =>
+    builder.addChannelOption((o) =>
+      o
+        .setName('channel')
+        .setDescription('Default: this channel')
+        .addChannelTypes(...POSTABLE_CHANNEL_TYPES),
+    ),
   execute: postNow,
 };
 
@@ -27,12 +33,17 @@ async function postNow(interaction: Parameters<Subcommand['execute']>[0], ctx: B
   const schedule = (await ctx.daily.store.getConfig(guildId)).channels[channelId];
   // An extra post: it does not use up the scheduled one for today, but it does close the open one.
   const now = ctx.now();
-  const sent = await sendDailyPost(interaction.client, ctx, guildId, channelId, freshId(now, ctx.random), localTime(now, schedule?.timezone ?? 'UTC').date).catch(
-    (error: unknown) => {
-      ctx.logger.warn({ err: error, guildId: guildId, channelId }, 'daily question on demand was refused');
-      throw new UserError(`I could not post in <#${channelId}>: ${describePostError(error)}.`);
-    },
-  );
+  const sent = await sendDailyPost(
+    interaction.client,
+    ctx,
+    guildId,
+    channelId,
+    freshId(now, ctx.random),
+    localTime(now, schedule?.timezone ?? 'UTC').date,
+  ).catch((error: unknown) => {
+    ctx.logger.warn({ err: error, guildId: guildId, channelId }, 'daily question on demand was refused');
+    throw new UserError(`I could not post in <#${channelId}>: ${describePostError(error)}.`);
+  });
   if (sent.replacedPostId) {
     await revealDailyPost(interaction.client, ctx, guildId, sent.replacedPostId).catch((error) =>
       ctx.logger.warn({ err: error, guildId: guildId, postId: sent.replacedPostId }, 'could not reveal the previous daily question'),

@@ -11,7 +11,13 @@ export const turnDailyOff: Subcommand = {
   name: 'off',
   description: 'Stop the daily question in a channel',
   worksInDm: false,
-  options: (builder) => builder.addChannelOption((o) => o.setName('channel').setDescription('Default: this channel').addChannelTypes(...POSTABLE_CHANNEL_TYPES)),
+  options: (builder) =>
+    builder.addChannelOption((o) =>
+      o
+        .setName('channel')
+        .setDescription('Default: this channel')
+        .addChannelTypes(...POSTABLE_CHANNEL_TYPES),
+    ),
   execute: turnOff,
 };
 

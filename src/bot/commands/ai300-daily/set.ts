@@ -14,7 +14,13 @@ export const setDaily: Subcommand = {
   worksInDm: false,
   options: (builder) =>
     builder
-      .addChannelOption((o) => o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(...POSTABLE_CHANNEL_TYPES))
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Where to post')
+          .setRequired(true)
+          .addChannelTypes(...POSTABLE_CHANNEL_TYPES),
+      )
       .addStringOption((o) => o.setName('time').setDescription('24-hour local time, HH:MM (e.g. 08:30)').setRequired(true).setMinLength(3).setMaxLength(5))
       .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Paris (default UTC)').setAutocomplete(true).setMaxLength(64)),
   execute: (interaction, ctx) => setDailyFor(interaction, ctx),
@@ -30,7 +36,8 @@ async function setDailyFor(interaction: Parameters<Subcommand['execute']>[0], ct
   const minutes = parseClockTime(timeText);
   if (minutes === undefined) throw new UserError(`"${timeText.slice(0, 20)}" is not a time. Use 24-hour HH:MM, for example 08:30 or 17:00.`);
   const timezone = interaction.options.getString('timezone')?.trim() || 'UTC';
-  if (!isValidTimeZone(timezone)) throw new UserError(`"${timezone.slice(0, 64)}" is not a time zone I know. Pick one from the list, such as Europe/Paris or America/New_York.`);
+  if (!isValidTimeZone(timezone))
+    throw new UserError(`"${timezone.slice(0, 64)}" is not a time zone I know. Pick one from the list, such as Europe/Paris or America/New_York.`);
   const option = interaction.options.getChannel('channel', true);
   const channel = interaction.guild?.channels.cache.get(option.id);
   if (!channel) throw new UserError('I cannot see that channel. Give me the View Channel permission there, then try again.');

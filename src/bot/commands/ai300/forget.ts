@@ -15,8 +15,18 @@ export const forget: Subcommand = {
         {
           type: ComponentType.ActionRow,
           components: [
-            { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Erase my records', custom_id: buildCustomId({ kind: 'forget', ownerId: owner, confirm: true }) },
-            { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Keep them', custom_id: buildCustomId({ kind: 'forget', ownerId: owner, confirm: false }) },
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Danger,
+              label: 'Erase my records',
+              custom_id: buildCustomId({ kind: 'forget', ownerId: owner, confirm: true }),
+            },
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Secondary,
+              label: 'Keep them',
+              custom_id: buildCustomId({ kind: 'forget', ownerId: owner, confirm: false }),
+            },
           ],
         },
       ],

@@ -40,13 +40,18 @@ export const leaderboard: Subcommand = {
   options: (builder, content) =>
     addPrivateOption(
       addDomainOption(builder, content, 'Rank by this domain instead of overall readiness').addStringOption((option) =>
-        option.setName('period').setDescription('Default: all time').addChoices(...PERIOD_CHOICES),
+        option
+          .setName('period')
+          .setDescription('Default: all time')
+          .addChoices(...PERIOD_CHOICES),
       ),
     ),
   async execute(interaction, ctx) {
     const periodValue = interaction.options.getString('period') ?? 'all';
     const period = (PERIODS as readonly string[]).includes(periodValue) ? (periodValue as Period) : 'all';
     const domain = domainOf(interaction);
-    await replyWith(interaction, ctx, () => leaderboardPage(interaction, ctx, { period, page: 0, ...(domain && { domain }) }), { ephemeral: isPrivate(interaction) });
+    await replyWith(interaction, ctx, () => leaderboardPage(interaction, ctx, { period, page: 0, ...(domain && { domain }) }), {
+      ephemeral: isPrivate(interaction),
+    });
   },
 };

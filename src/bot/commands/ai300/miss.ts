@@ -22,25 +22,30 @@ export const miss: Subcommand = {
     if (!tag) throw new UserError('Pick a tag from the list: infrastructure, lifecycle, GenAIOps, quality, observability or optimization.');
     const domain = domainOf(interaction);
     const note = interaction.options.getString('note')?.trim();
-    await replyWith(interaction, ctx, async () => {
-    const learner = await ctx.store.logMiss(guildKey(interaction), interaction.user.id, {
-      at: ctx.now().getTime(),
-      tag,
-      ...(domain && { domain }),
-      ...(note && { note: clip(note, NOTE_LIMIT) }),
-    });
-    const info = ctx.content.tagById.get(tag)!;
-    return {
-      components: [],
-      embeds: [
-        {
-          title: `📝 Miss logged: ${info.name}`,
-          color: COLORS.warning,
-          description: `${domain ? `Domain: **${ctx.content.domainById.get(domain)!.name}**\n` : ''}${note ? `Note: ${clip(note, NOTE_LIMIT)}\n` : ''}You have logged ${learner.loggedMisses[tag]} ${info.name.toLowerCase()} miss${learner.loggedMisses[tag] === 1 ? '' : 'es'}.`,
-          fields: [{ name: 'What to drill', value: adviceFor(ctx.content, tag, domain) }],
-        },
-      ],
-    };
-    }, { ephemeral: true });
+    await replyWith(
+      interaction,
+      ctx,
+      async () => {
+        const learner = await ctx.store.logMiss(guildKey(interaction), interaction.user.id, {
+          at: ctx.now().getTime(),
+          tag,
+          ...(domain && { domain }),
+          ...(note && { note: clip(note, NOTE_LIMIT) }),
+        });
+        const info = ctx.content.tagById.get(tag)!;
+        return {
+          components: [],
+          embeds: [
+            {
+              title: `📝 Miss logged: ${info.name}`,
+              color: COLORS.warning,
+              description: `${domain ? `Domain: **${ctx.content.domainById.get(domain)!.name}**\n` : ''}${note ? `Note: ${clip(note, NOTE_LIMIT)}\n` : ''}You have logged ${learner.loggedMisses[tag]} ${info.name.toLowerCase()} miss${learner.loggedMisses[tag] === 1 ? '' : 'es'}.`,
+              fields: [{ name: 'What to drill', value: adviceFor(ctx.content, tag, domain) }],
+            },
+          ],
+        };
+      },
+      { ephemeral: true },
+    );
   },
 };

@@ -7,6 +7,8 @@ export const review: Subcommand = {
   description: 'Spaced repetition of the questions you missed: whatever is due now',
   worksInDm: true,
   async execute(interaction, ctx) {
-    await replyWith(interaction, ctx, () => buildNextQuestion(interaction, ctx, { ownerId: interaction.user.id, mode: 'review', filters: {} }), { ephemeral: true });
+    await replyWith(interaction, ctx, () => buildNextQuestion(interaction, ctx, { ownerId: interaction.user.id, mode: 'review', filters: {} }), {
+      ephemeral: true,
+    });
   },
 };

@@ -26,15 +26,21 @@ export const stats: Subcommand = {
   name: 'stats',
   description: 'Mastery per domain, readiness, misses by tag, advice, streak and reviews due',
   worksInDm: true,
-  options: (builder) => addPrivateOption(builder.addUserOption((option) => option.setName('user').setDescription('Someone else in this server (default: you)'))),
+  options: (builder) =>
+    addPrivateOption(builder.addUserOption((option) => option.setName('user').setDescription('Someone else in this server (default: you)'))),
   async execute(interaction, ctx) {
     const target = interaction.options.getUser('user') ?? interaction.user;
     if (target.bot) throw new UserError(`${target.username} is a bot and does not study (yet).`);
     const guild = guildKey(interaction);
-    await replyWith(interaction, ctx, async () => {
-      const now = ctx.now();
-      const [learner, summary] = await Promise.all([ctx.store.getLearner(guild, target.id), ctx.store.getSummary(guild, target.id, now)]);
-      return renderStats(ctx.content, ctx.weights, statsView(target.id, learner, summary, now));
-    }, { ephemeral: isPrivate(interaction) });
+    await replyWith(
+      interaction,
+      ctx,
+      async () => {
+        const now = ctx.now();
+        const [learner, summary] = await Promise.all([ctx.store.getLearner(guild, target.id), ctx.store.getSummary(guild, target.id, now)]);
+        return renderStats(ctx.content, ctx.weights, statsView(target.id, learner, summary, now));
+      },
+      { ephemeral: isPrivate(interaction) },
+    );
   },
 };

@@ -24,11 +24,19 @@ export const onDistinctionQuiz: ComponentHandler<'distinctionQuiz'> = async (int
 export const onAnswer: ComponentHandler<'answer'> = async (interaction, id, ctx) => {
   if (await refuseStranger(interaction, id.ownerId, START_YOUR_OWN)) return;
   const question = ctx.content.questionById.get(id.questionId);
-  if (!question) throw new UserError('This question has been removed from the bank since it was asked, so the answer was not recorded. Try `/ai300 quiz` for a fresh one.');
+  if (!question)
+    throw new UserError('This question has been removed from the bank since it was asked, so the answer was not recorded. Try `/ai300 quiz` for a fresh one.');
   if (!interaction.isButton()) throw new UserError('That control is not an answer button.');
   const filters = { ...(id.domain && { domain: id.domain }), ...(id.tag && { tag: id.tag }) };
   await updateWith(interaction, ctx, async () => {
-    const result = await answerPersonalQuestion(interaction, ctx, { ownerId: id.ownerId, question, serve: id.serve, letter: id.letter, mode: id.mode, filters });
+    const result = await answerPersonalQuestion(interaction, ctx, {
+      ownerId: id.ownerId,
+      question,
+      serve: id.serve,
+      letter: id.letter,
+      mode: id.mode,
+      filters,
+    });
     return result.duplicate
       ? { notice: `You already answered this question (you chose **${result.duplicate}**); it was recorded once.` }
       : { show: result.payload! };
