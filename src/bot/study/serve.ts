@@ -1,5 +1,4 @@
 // Serving personal questions (quiz, review, "quiz me on this") and revealing answers.
-import { ButtonStyle, ComponentType } from 'discord.js';
 import type { ChoiceLetter } from '../../content/ids.ts';
 import type { Question } from '../../content/schema.ts';
 import { chooseQuestion, type QuestionFilters } from '../../domain/questionChoice.ts';
@@ -8,6 +7,7 @@ import type { MessagePayload } from '../../render/limits.ts';
 import { renderAnswerNote, renderQuestionPrompt, renderQuestionReveal } from '../../render/question.ts';
 import { currentStreak } from '../../domain/streak.ts';
 import { buildCustomId, type QuizMode } from '../../render/customId.ts';
+import { nextButtonRow, renderNothingDue } from '../../render/study.ts';
 import type { BotContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { freshId, guildKey, type InServer } from './ids.ts';
@@ -46,7 +46,7 @@ export async function buildNextQuestion(interaction: InServer, ctx: BotContext, 
         })?.id;
   const served = await ctx.store.serveQuestion(guild, request.ownerId, pick);
   const question: Question | undefined = served.questionId ? ctx.content.questionById.get(served.questionId) : undefined;
-  if (!question && request.mode === 'review') return nothingDue(served.learner.review, now);
+  if (!question && request.mode === 'review') return renderNothingDue(Object.keys(served.learner.review).length, nextDue(served.learner.review));
   if (!question) throw new UserError(`No question matches ${describeFilters(ctx, request.filters)}. Try fewer filters.`);
   const serve = freshId(now, ctx.random);
   const heading = request.mode === 'review' ? 'Review' : 'Quiz';
@@ -65,37 +65,6 @@ export async function buildNextQuestion(interaction: InServer, ctx: BotContext, 
         ...(request.filters.tag && { tag: request.filters.tag }),
       }),
   });
-}
-
-function nothingDue(deck: Record<string, { due: number }>, now: Date): MessagePayload {
-  const scheduled = Object.keys(deck).length;
-  const next = nextDue(deck);
-  const text =
-    scheduled === 0
-      ? '🎉 Nothing to review: questions you miss come back here on a spaced schedule. Try `/ai300 quiz`.'
-      : `✅ Nothing is due right now. ${scheduled} question${scheduled === 1 ? ' is' : 's are'} scheduled; the next comes <t:${Math.ceil((next ?? now.getTime()) / 1000)}:R>.`;
-  return { content: text, embeds: [], components: [] };
-}
-
-export function nextButtonRow(request: ServeRequest): MessagePayload['components'][number] {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Primary,
-        label: request.mode === 'review' ? 'Next review' : 'Next question',
-        emoji: { name: '➡️' },
-        custom_id: buildCustomId({
-          kind: 'next',
-          ownerId: request.ownerId,
-          mode: request.mode,
-          ...(request.filters.domain && { domain: request.filters.domain }),
-          ...(request.filters.tag && { tag: request.filters.tag }),
-        }),
-      },
-    ],
-  };
 }
 
 /** Records a personal answer and renders the reveal; a repeated click reports the first answer. */

@@ -1,35 +1,13 @@
-import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
+import { MessageFlags } from 'discord.js';
+import { renderForgetConfirm } from '../../../render/study.ts';
+import { forDiscord } from '../../payload.ts';
 import type { Subcommand } from '../types.ts';
-import { buildCustomId } from '../../../render/customId.ts';
 
 export const forget: Subcommand = {
   name: 'forget',
   description: 'Erase your answers, misses and reviews in this server (asks first)',
   worksInDm: true,
   async execute(interaction) {
-    const owner = interaction.user.id;
-    await interaction.reply({
-      flags: MessageFlags.Ephemeral,
-      content: '⚠️ This erases your answers, logged misses, review schedule and streak **in this server**. It cannot be undone.',
-      components: [
-        {
-          type: ComponentType.ActionRow,
-          components: [
-            {
-              type: ComponentType.Button,
-              style: ButtonStyle.Danger,
-              label: 'Erase my records',
-              custom_id: buildCustomId({ kind: 'forget', ownerId: owner, confirm: true }),
-            },
-            {
-              type: ComponentType.Button,
-              style: ButtonStyle.Secondary,
-              label: 'Keep them',
-              custom_id: buildCustomId({ kind: 'forget', ownerId: owner, confirm: false }),
-            },
-          ],
-        },
-      ],
-    });
+    await interaction.reply({ ...forDiscord(renderForgetConfirm(interaction.user.id)), flags: MessageFlags.Ephemeral });
   },
 };

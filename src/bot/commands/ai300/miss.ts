@@ -1,13 +1,10 @@
 import type { Subcommand } from '../types.ts';
-import { adviceFor } from '../../../content/queries.ts';
 import { clip } from '../../../render/limits.ts';
-import { COLORS } from '../../../render/style.ts';
+import { NOTE_LIMIT, renderMissLogged } from '../../../render/study.ts';
 import { guildKey } from '../../study/ids.ts';
 import { UserError } from '../../errors.ts';
 import { replyWith } from '../../respond.ts';
 import { addDomainOption, addTagOption, domainOf, tagOf } from '../options.ts';
-
-export const NOTE_LIMIT = 200;
 
 export const miss: Subcommand = {
   name: 'miss',
@@ -32,18 +29,7 @@ export const miss: Subcommand = {
           ...(domain && { domain }),
           ...(note && { note: clip(note, NOTE_LIMIT) }),
         });
-        const info = ctx.content.tagById.get(tag)!;
-        return {
-          components: [],
-          embeds: [
-            {
-              title: `📝 Miss logged: ${info.name}`,
-              color: COLORS.warning,
-              description: `${domain ? `Domain: **${ctx.content.domainById.get(domain)!.name}**\n` : ''}${note ? `Note: ${clip(note, NOTE_LIMIT)}\n` : ''}You have logged ${learner.loggedMisses[tag]} ${info.name.toLowerCase()} miss${learner.loggedMisses[tag] === 1 ? '' : 'es'}.`,
-              fields: [{ name: 'What to drill', value: adviceFor(ctx.content, tag, domain) }],
-            },
-          ],
-        };
+        return renderMissLogged(ctx.content, { tag, ...(domain && { domain }), ...(note && { note }), loggedInTag: learner.loggedMisses[tag] ?? 1 });
       },
       { ephemeral: true },
     );
