@@ -74,7 +74,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const readyClient = await ready;
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'connected');
   await syncCommands(
-    readyClient,
+    readyClient.rest,
+    readyClient.application.id,
     commands.map((c) => c.data),
     logger,
     options.guildId,
