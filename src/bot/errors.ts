@@ -1,7 +1,7 @@
 // Errors are sorted once, at the interaction boundary: a UserError carries text a user may see;
 // known Discord API codes and store failures map to friendly text; anything else gets a generic
 // message and a log line. Error replies are always ephemeral.
-import { DiscordAPIError, MessageFlags, type RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { StoreError } from '../store/studyStore.ts';
 
@@ -13,10 +13,10 @@ export class UserError extends Error {
 }
 
 const DISCORD_CODES: Record<number, string> = {
-  10003: 'That channel no longer exists.',
-  10008: 'That message no longer exists.',
-  50001: 'I cannot see that channel. Give me the View Channel permission there.',
-  50013: 'I am missing a permission for that. Check my role in this channel.',
+  [RESTJSONErrorCodes.UnknownChannel]: 'That channel no longer exists.',
+  [RESTJSONErrorCodes.UnknownMessage]: 'That message no longer exists.',
+  [RESTJSONErrorCodes.MissingAccess]: 'I cannot see that channel. Give me the View Channel permission there.',
+  [RESTJSONErrorCodes.MissingPermissions]: 'I am missing a permission for that. Check my role in this channel.',
 };
 
 export function userMessageFor(error: unknown): string {
