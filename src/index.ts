@@ -1,8 +1,8 @@
 // Entry point: with DISCORD_TOKEN the bot connects to Discord; without it, the local playground
 // starts (an emulated Discord in the browser driving the same bot code).
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.ts';
-import { InvalidContentError, formatProblem, type Content } from './content/load.ts';
-import { loadCheckedContent } from './render/contentChecks.ts';
+import { type Content, InvalidContentError, formatProblem } from './content/model.ts';
+import { loadContentOffThread } from './loadContentOffThread.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Every log line goes through a logger (which redacts tokens), including failures before config is read. */
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   logger = createLogger(config.logLevel);
   let content: Content;
   try {
-    content = loadCheckedContent();
+    content = await loadContentOffThread();
   } catch (error) {
     if (error instanceof InvalidContentError) {
       console.error(`Refusing to start: the content is invalid (${error.problems.length} problems). Fix these and run npm run validate-content:`);

@@ -1,8 +1,12 @@
 // Structured logs: a context object first, a short message second. The token is redacted
 // wherever it might appear.
+import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import type { LogLevel } from './config.ts';
+
+// Loaded only for a terminal: a bot whose output goes to a log collector never pays for it.
+const loadPretty = () => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
 
 export type { Logger };
 
@@ -15,7 +19,7 @@ const REDACTED = ['token', '*.token', 'config.discordToken', 'headers.authorizat
  */
 export function createLogger(level: LogLevel = 'info', destination?: DestinationStream, readable = !destination && process.stdout.isTTY === true): Logger {
   const out = readable
-    ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true, destination: destination ?? 1 })
+    ? loadPretty()({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true, destination: destination ?? 1 })
     : destination;
   return pino({ level, base: undefined, redact: { paths: REDACTED, censor: '[redacted]' } }, out);
 }

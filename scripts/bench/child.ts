@@ -1,8 +1,8 @@
 // A bot under test in a fresh child process (`npx tsx <script>`), talking JSON lines: it writes
 // events ({ event: 'ready', ... }) on stdout and reads commands ('measure', 'stop') on stdin.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -26,11 +26,26 @@ export function nodeFlags(): string[] {
   const override = process.env.BENCH_NODE_FLAGS;
   if (override !== undefined) return override.split(' ').filter(Boolean);
   const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start.split(' ').filter((word) => word.startsWith('--'));
+  // The flags of the `node ...` step of the start script (it builds first: npm run build && node ...).
+  const nodeStep = start.split('&&').find((step) => step.trim().startsWith('node ')) ?? start;
+  return nodeStep.split(' ').filter((word) => word.startsWith('--'));
 }
 
-export function spawnBenchChild(script: string, env: Record<string, string>): BenchChild {
-  const child = spawn('npx', ['tsx', ...nodeFlags(), fileURLToPath(new URL(script, import.meta.url))], {
+/** Compiles the bot and the footprint's bot process to dist/ (incremental: seconds when little changed). */
+export function buildCompiled(): void {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/**
+ * Starts a bench bot script: under tsx by default, or its compiled JavaScript in dist/ with plain
+ * node (`compiled`, after buildCompiled), as `npm start` runs the bot.
+ */
+export function spawnBenchChild(script: string, env: Record<string, string>, options: { compiled?: boolean } = {}): BenchChild {
+  const source = fileURLToPath(new URL(script, import.meta.url));
+  const command = options.compiled
+    ? (['node', [...nodeFlags(), join(ROOT, 'dist', relative(ROOT, source)).replace(/\.ts$/, '.js')]] as const)
+    : (['npx', ['tsx', ...nodeFlags(), source]] as const);
+  const child = spawn(command[0], command[1], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Client, Events } from 'discord.js';
 import { startBot } from '../../src/bot/startBot.ts';
-import { loadContent } from '../../src/content/load.ts';
+import { loadContentOffThread } from '../../src/loadContentOffThread.ts';
 import { silentLogger } from '../../src/logger.ts';
 
 // Separate the gateway from the rest of start-up: login() is called once, and ClientReady
@@ -43,7 +43,7 @@ const env = (name: string) => {
 };
 
 const contentStarted = performance.now();
-const content = loadContent();
+const content = await loadContentOffThread();
 const contentMs = performance.now() - contentStarted;
 const started = performance.now();
 const bot = await startBot({

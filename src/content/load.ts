@@ -17,23 +17,14 @@ import {
   type OutlineSkill,
   type Question,
 } from './schema.ts';
-import type { Content, ContentProblem } from './model.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+import { type Content, type ContentProblem, InvalidContentError } from './model.ts';
 import { validateContent } from './validate.ts';
 
 export type { Content, ContentProblem } from './model.ts';
+export { InvalidContentError, formatProblem } from './model.ts';
 
-export function formatProblem(problem: ContentProblem): string {
-  return `${problem.file}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
-}
-
-export class InvalidContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
-    super(`content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map(formatProblem).join('\n')}`);
-    this.name = 'InvalidContentError';
-  }
-}
-
-export const DEFAULT_CONTENT_DIR = new URL('../../content/', import.meta.url).pathname;
+export const DEFAULT_CONTENT_DIR = `${join(PROJECT_ROOT, 'content')}/`;
 
 function fieldPath(path: readonly PropertyKey[], data: unknown): string {
   let label = '';

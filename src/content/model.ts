@@ -25,3 +25,14 @@ export interface ContentProblem {
   field: string;
   message: string;
 }
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+}
+
+export class InvalidContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(`content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'InvalidContentError';
+  }
+}

@@ -8,8 +8,9 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { DiscordEmulator, OptionValue } from '../emulator/index.ts';
 import type { Logger } from '../logger.ts';
 import type { StudyWorld } from './world.ts';
+import { PROJECT_ROOT } from '../paths.ts';
 
-const PAGE_DIR = new URL('./page/', import.meta.url).pathname;
+const PAGE_DIR = `${join(PROJECT_ROOT, 'src/playground/page')}/`;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

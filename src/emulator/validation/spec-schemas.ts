@@ -2,6 +2,9 @@
 // schemas for ajv: permission bitfields also accept digit strings (see discord-api-spec/README.md)
 // and `type`-tagged unions become if/then chains so errors come from the matching branch only.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../../paths.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -14,7 +17,7 @@ let cached: JsonObject | undefined;
 /** The spec's `components.schemas`, transformed once per process. */
 export function loadComponentSchemas(): JsonObject {
   if (cached) return cached;
-  const url = new URL('../discord-api-spec/openapi.json', import.meta.url);
+  const url = pathToFileURL(join(PROJECT_ROOT, 'src/emulator/discord-api-spec/openapi.json'));
   const spec = JSON.parse(readFileSync(url, 'utf8')) as { components: { schemas: JsonObject } };
   const schemas = spec.components.schemas;
   for (const name of Object.keys(schemas)) schemas[name] = transform(schemas[name] as Json, schemas);
