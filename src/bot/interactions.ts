@@ -25,7 +25,7 @@ export function createInteractionHandler(commands: SlashCommand[], routeComponen
         await command.execute(interaction, ctx);
         return;
       }
-      if (interaction.isMessageComponent()) await routeComponent(interaction, ctx);
+      if (interaction.isMessageComponent() || interaction.isModalSubmit()) await routeComponent(interaction, ctx);
     } catch (error) {
       if (interaction.isAutocomplete()) {
         ctx.logger.error({ err: error, interactionId: interaction.id }, 'autocomplete failed');

@@ -6,6 +6,7 @@ import { examWeights } from '../domain/mastery.ts';
 import type { Random } from '../domain/random.ts';
 import type { Logger } from '../logger.ts';
 import { DailyStore } from '../store/dailyStore.ts';
+import { ReportStore } from '../store/reportStore.ts';
 import { openKeyValue } from '../store/kv.ts';
 import { StudyStore } from '../store/studyStore.ts';
 import { createClient } from './client.ts';
@@ -50,6 +51,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     content,
     weights: examWeights(content.domains),
     store: new StudyStore(kv, (error) => logger.error({ err: error }, 'saving which question was shown failed; it may be shown again soon')),
+    reports: new ReportStore(kv),
     daily: {
       store: new DailyStore(kv),
       liveCounter: new LiveCounter((target) => refreshDailyCount(client, ctx, target.guildId, target.postId), logger, options.liveCountIntervalMs),

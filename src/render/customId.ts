@@ -3,6 +3,7 @@
 // Each kind has its own version: bumping one turns only that kind's old buttons into a clear
 // "this has changed" message.
 import { PERIODS, type Period } from '../domain/periods.ts';
+import { isReportKind, type ReportKind } from '../domain/reports.ts';
 import { CHOICE_LETTERS, DOMAIN_IDS, MISS_TAGS, type ChoiceLetter, type DomainId, type MissTag } from '../content/ids.ts';
 
 export const CUSTOM_ID_MAX = 100;
@@ -34,7 +35,15 @@ export type CustomId =
   /** "Drill <domain or tag>" under advice: a private question for whoever clicked. */
   | { kind: 'drill'; domain?: DomainId; tag?: MissTag }
   /** "Start the diagnostic" under an empty record: a private run for whoever clicked. */
-  | { kind: 'startDiagnostic' };
+  | { kind: 'startDiagnostic' }
+  /** "Report a problem" under a revealed question. */
+  | { kind: 'report'; questionId: string }
+  /** The menu of what is wrong, before the comment. */
+  | { kind: 'reportKind'; questionId: string }
+  /** The report's modal: what is wrong travels in its id. */
+  | { kind: 'reportForm'; questionId: string; reportKind: ReportKind }
+  /** Paging through a server's reports (admins). */
+  | { kind: 'reportsPage'; ownerId: string; page: number };
 
 export type ParseResult = { ok: true; id: CustomId } | { ok: false; reason: 'malformed' | 'unknown-kind' | 'stale-version'; detail: string };
 
@@ -50,6 +59,10 @@ const KINDS: Record<CustomId['kind'], { prefix: string; version: string }> = {
   forget: { prefix: 'fg', version: '1' },
   drill: { prefix: 'dr', version: '1' },
   startDiagnostic: { prefix: 'sd', version: '1' },
+  report: { prefix: 'rp', version: '1' },
+  reportKind: { prefix: 'rk', version: '1' },
+  reportForm: { prefix: 'rf', version: '1' },
+  reportsPage: { prefix: 'rl', version: '1' },
 };
 const MODE_CODE: Record<QuizMode, string> = { quiz: 'q', review: 'r', distinction: 'd' };
 
@@ -82,6 +95,13 @@ function argsOf(id: CustomId): string[] {
       return [id.domain ?? '-', id.tag ?? '-'];
     case 'startDiagnostic':
       return [];
+    case 'report':
+    case 'reportKind':
+      return [id.questionId];
+    case 'reportForm':
+      return [id.questionId, id.reportKind];
+    case 'reportsPage':
+      return [id.ownerId, String(id.page)];
   }
 }
 
@@ -172,5 +192,20 @@ function parseArgs(kind: CustomId['kind'], args: string[]): CustomId | undefined
     }
     case 'startDiagnostic':
       return args.length === 0 ? { kind } : undefined;
+    case 'report':
+    case 'reportKind': {
+      const [questionId] = args;
+      return args.length === 1 && TOKEN.test(questionId ?? '') ? { kind, questionId: questionId! } : undefined;
+    }
+    case 'reportForm': {
+      const [questionId, reportKind] = args;
+      if (args.length !== 2 || !TOKEN.test(questionId ?? '') || !isReportKind(reportKind ?? '')) return undefined;
+      return { kind, questionId: questionId!, reportKind: reportKind as ReportKind };
+    }
+    case 'reportsPage': {
+      const [ownerId, pageArg] = args;
+      if (args.length !== 2 || !SNOWFLAKE.test(ownerId ?? '') || !/^\d{1,4}$/.test(pageArg ?? '')) return undefined;
+      return { kind, ownerId: ownerId!, page: Number(pageArg) };
+    }
   }
 }

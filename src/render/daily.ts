@@ -4,6 +4,7 @@ import type { Question } from '../content/schema.ts';
 import { buildCustomId } from './customId.ts';
 import type { MessagePayload } from './limits.ts';
 import { answerButtons, renderQuestionPrompt } from './question.ts';
+import { reportRow } from './report.ts';
 import { COLORS, percent } from './style.ts';
 
 function answersLine(count: number): string {
@@ -36,5 +37,5 @@ export function renderDailyReveal(content: Content, question: Question, postId: 
     ],
     footer: { text: `${question.id} · closed when the next daily question was posted` },
   };
-  return { embeds: [embed], components: [answerButtons((letter) => buildCustomId({ kind: 'daily', postId, letter }), true)] };
+  return { embeds: [embed], components: [answerButtons((letter) => buildCustomId({ kind: 'daily', postId, letter }), true), reportRow(question.id)] };
 }

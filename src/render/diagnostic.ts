@@ -9,6 +9,7 @@ import { adviceFor } from '../content/queries.ts';
 import { drillButton } from './actions.ts';
 import { clip } from './limits.ts';
 import { renderQuestionPrompt } from './question.ts';
+import { reportButton, reportRow } from './report.ts';
 import { COLORS, DOMAIN_EMOJI, bar } from './style.ts';
 
 /** A one-embed verdict on the previous answer, shown above the next question. */
@@ -29,9 +30,12 @@ export function renderRunStep(
   position: number,
   total: number,
   customIdFor: Parameters<typeof renderQuestionPrompt>[2]['customIdFor'],
+  /** The question the verdict is about, which gets a report button. */
+  revealed?: Question,
 ): MessagePayload {
   const prompt = renderQuestionPrompt(content, next, { heading: `Diagnostic ${position}/${total}`, footer: `${next.id} · only you can see this`, customIdFor });
-  return { embeds: verdict ? [verdict, ...prompt.embeds] : prompt.embeds, components: prompt.components };
+  const report = revealed ? [reportRow(revealed.id, `Report question ${position - 1}`)] : [];
+  return { embeds: verdict ? [verdict, ...prompt.embeds] : prompt.embeds, components: [...prompt.components, ...report] };
 }
 
 /** A question the run got wrong, with the letter chosen. */
@@ -58,6 +62,8 @@ export function renderRunResult(
   scores: DomainScore[],
   adviceTag: MissTag,
   misses: { position: number; miss: RunMiss }[] = [],
+  /** The last question, revealed in the verdict above the result. */
+  last?: Question,
 ): MessagePayload {
   const right = scores.reduce((sum, s) => sum + s.correct, 0);
   const asked = scores.reduce((sum, s) => sum + s.asked, 0);
@@ -84,6 +90,15 @@ export function renderRunResult(
       : undefined;
   return {
     embeds: missEmbed ? [verdict, result, missEmbed] : [verdict, result],
-    components: [{ type: ComponentType.ActionRow, components: [drillButton(content, { domain: weakest.id }), drillButton(content, { tag: adviceTag })] }],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          drillButton(content, { domain: weakest.id }),
+          drillButton(content, { tag: adviceTag }),
+          ...(last ? [reportButton(last.id, `Report question ${asked}`)] : []),
+        ],
+      },
+    ],
   };
 }

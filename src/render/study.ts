@@ -7,6 +7,7 @@ import type { Content } from '../content/load.ts';
 import { adviceFor } from '../content/queries.ts';
 import { buildCustomId, type QuizMode } from './customId.ts';
 import { clip, type MessagePayload } from './limits.ts';
+import { reportButton } from './report.ts';
 import { COLORS } from './style.ts';
 
 export interface NextRequest {
@@ -15,7 +16,8 @@ export interface NextRequest {
   filters: { domain?: DomainId; tag?: MissTag };
 }
 
-export function nextButtonRow(request: NextRequest): MessagePayload['components'][number] {
+/** Under a revealed personal question: Next, and Report a problem for the question just answered. */
+export function nextButtonRow(request: NextRequest, revealedQuestionId: string): MessagePayload['components'][number] {
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -32,6 +34,7 @@ export function nextButtonRow(request: NextRequest): MessagePayload['components'
           ...(request.filters.tag && { tag: request.filters.tag }),
         }),
       },
+      reportButton(revealedQuestionId),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Permission, type DiscordEmulator } from '../../src/emulator/index.ts';
-import { answer, buttons, content, daily, embedText, isEphemeral, questionIdOf, useE2E } from './harness.ts';
+import { answer, answerButtons, buttons, content, daily, embedText, isEphemeral, questionIdOf, useE2E } from './harness.ts';
 
 function dailyPosts(emulator: DiscordEmulator, channelId: string) {
   return emulator.messages(channelId).filter((m) => m.embeds[0]?.title?.includes('Daily question'));
@@ -110,12 +110,13 @@ describe('daily question end to end', () => {
     expect(revealed.embeds[0]!.title).toContain('closed');
     expect(embedText(revealed)).toContain(`Answer: ${q.answer}`);
     expect(embedText(revealed)).toContain('60 of 100 right (60%)');
-    expect(buttons(revealed).every((b) => b.disabled)).toBe(true);
+    expect(answerButtons(revealed).every((b) => b.disabled)).toBe(true);
+    expect(buttons(revealed).map((b) => b.label)).toContain('Report a problem');
     expect(() => answer(e2e, e2e.world.member, revealed, 'right')).toThrow(/disabled/); // as in Discord
   });
 
   it('posts an extra question on demand, closing the open one, and turning off closes the last', async () => {
-    const open = () => dailyPosts(e2e.emulator, e2e.world.dailyChannel).filter((m) => buttons(m).some((b) => !b.disabled));
+    const open = () => dailyPosts(e2e.emulator, e2e.world.dailyChannel).filter((m) => answerButtons(m).some((b) => !b.disabled));
     expect(open()).toHaveLength(1);
     const now = await daily(e2e, e2e.world.admin, 'now', { channel: e2e.world.dailyChannel }).waitForReply();
     expect(now.content).toContain('The previous open question there was closed and its answer revealed.');

@@ -2,14 +2,14 @@
 // schedule changes, and replies that say when the next post really comes.
 import { describe, expect, it } from 'vitest';
 import type { DiscordEmulator } from '../../src/emulator/index.ts';
-import { buttons, daily, embedText, useE2E } from './harness.ts';
+import { answerButtons, daily, embedText, useE2E } from './harness.ts';
 
 function dailyPosts(emulator: DiscordEmulator, channelId: string) {
   return emulator.messages(channelId).filter((m) => m.embeds[0]?.title?.includes('Daily question'));
 }
 
 function openPosts(emulator: DiscordEmulator, channelId: string) {
-  return dailyPosts(emulator, channelId).filter((m) => buttons(m).some((b) => !b.disabled));
+  return dailyPosts(emulator, channelId).filter((m) => answerButtons(m).some((b) => !b.disabled));
 }
 
 describe('a daily post is never left open', () => {

@@ -130,6 +130,11 @@ export function buttons(message: APIMessage): { label: string; customId: string;
   );
 }
 
+/** The A-D answer buttons of a question message. */
+export function answerButtons(message: APIMessage): { label: string; customId: string; disabled: boolean }[] {
+  return buttons(message).filter((b) => ['A', 'B', 'C', 'D'].includes(b.label));
+}
+
 export function isEphemeral(message: APIMessage): boolean {
   return ((message.flags ?? 0) & 64) !== 0;
 }

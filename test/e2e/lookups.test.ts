@@ -9,7 +9,7 @@ describe('cheat-sheet lookups end to end', () => {
       .commands()
       .map((c) => c.name)
       .sort();
-    expect(names).toEqual(['ai300', 'ai300-daily']);
+    expect(names).toEqual(['ai300', 'ai300-admin', 'ai300-daily']);
     expect(e2e.emulator.commands(e2e.world.guildId)).toEqual([]);
   });
 

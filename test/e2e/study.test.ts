@@ -93,7 +93,7 @@ describe('study loop end to end', () => {
     const due = await ai300(e2e, user, 'review').waitForReply();
     expect(due.embeds[0]!.title).toContain('Review');
     const reveal = await answer(e2e, user, due, 'right').waitForUpdate();
-    expect(buttons(reveal).map((b) => b.label)).toEqual(['Next review']);
+    expect(buttons(reveal).map((b) => b.label)).toEqual(['Next review', 'Report a problem']);
     const after = await clickLabel(e2e, user, reveal, 'Next review').waitForUpdate();
     expect(after.content).toMatch(/Nothing is due right now/);
   });

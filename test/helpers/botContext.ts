@@ -7,6 +7,7 @@ import { examWeights } from '../../src/domain/mastery.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { DailyStore } from '../../src/store/dailyStore.ts';
+import { ReportStore } from '../../src/store/reportStore.ts';
 import { openKeyValue, type KeyValue } from '../../src/store/kv.ts';
 import { StudyStore } from '../../src/store/studyStore.ts';
 import { validBank, writeContent } from './contentFixture.ts';
@@ -49,6 +50,7 @@ export async function testContext(
     weights: examWeights(content.domains),
     store: new StudyStore(kv),
     daily: { store: new DailyStore(kv), liveCounter: new LiveCounter(async () => undefined, silentLogger, 60_000) },
+    reports: new ReportStore(kv),
     logger: silentLogger,
     now: options.clock?.now ?? (() => new Date('2026-06-01T12:00:00Z')),
     random: seededRandom(options.seed ?? 1),

@@ -1,14 +1,15 @@
-// The one router for component ids: parse, then hand to the handler for that kind.
-import { MessageFlags, type MessageComponentInteraction } from 'discord.js';
+// The one router for component and modal ids: parse, then hand to the handler for that kind.
+import { MessageFlags, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { type CustomId, parseCustomId } from '../../render/customId.ts';
 import type { BotContext } from '../context.ts';
-import { parseCustomId, type CustomId } from '../../render/customId.ts';
-import type { ComponentHandler } from './handlers/types.ts';
 import { onCheatsheetSelect } from './handlers/cheatsheet.ts';
-import { onAnswer, onDistinctionQuiz, onDrill, onNext } from './handlers/quiz.ts';
-import { onDiagnosticAnswer, onStartDiagnostic } from './handlers/diagnostic.ts';
-import { onLeaderboardPage } from './handlers/leaderboard.ts';
-import { onForget } from './handlers/forget.ts';
 import { onDailyAnswer } from './handlers/daily.ts';
+import { onDiagnosticAnswer, onStartDiagnostic } from './handlers/diagnostic.ts';
+import { onForget } from './handlers/forget.ts';
+import { onLeaderboardPage } from './handlers/leaderboard.ts';
+import { onAnswer, onDistinctionQuiz, onDrill, onNext } from './handlers/quiz.ts';
+import { onReport, onReportForm, onReportKind, onReportsPage } from './handlers/report.ts';
+import type { ComponentHandler, InteractionFor, ModalKind } from './handlers/types.ts';
 
 /** Total: a component kind without a handler does not compile. */
 type HandlerTable = { [K in CustomId['kind']]: ComponentHandler<K> };
@@ -24,21 +25,30 @@ const HANDLERS: HandlerTable = {
   daily: onDailyAnswer,
   drill: onDrill,
   startDiagnostic: onStartDiagnostic,
+  report: onReport,
+  reportKind: onReportKind,
+  reportForm: onReportForm,
+  reportsPage: onReportsPage,
 };
 
+const MODAL_KINDS: readonly CustomId['kind'][] = ['reportForm'] satisfies ModalKind[];
+
 export function createComponentRouter() {
-  return async function routeComponent(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void> {
+  return async function routeComponent(interaction: MessageComponentInteraction | ModalSubmitInteraction, ctx: BotContext): Promise<void> {
     const parsed = parseCustomId(interaction.customId);
-    if (!parsed.ok) {
-      ctx.logger.warn({ customId: interaction.customId, reason: parsed.reason, detail: parsed.detail, userId: interaction.user.id }, 'unroutable component');
+    // A modal id on a button (or the reverse) is as unknown as a malformed one.
+    const misplaced = parsed.ok && MODAL_KINDS.includes(parsed.id.kind) !== interaction.isModalSubmit();
+    if (!parsed.ok || misplaced) {
+      const reason = parsed.ok ? 'misplaced' : parsed.reason;
+      ctx.logger.warn({ customId: interaction.customId, reason, userId: interaction.user.id }, 'unroutable component');
       const content =
-        parsed.reason === 'stale-version'
+        reason === 'stale-version'
           ? 'This button comes from an older version of the bot and no longer works. Run the command again for a fresh one.'
           : 'I do not recognise that button. Run the command again for a fresh one.';
       await interaction.reply({ flags: MessageFlags.Ephemeral, content });
       return;
     }
     const handler = HANDLERS[parsed.id.kind] as ComponentHandler<CustomId['kind']>;
-    await handler(interaction, parsed.id, ctx);
+    await handler(interaction as InteractionFor<CustomId['kind']>, parsed.id, ctx);
   };
 }

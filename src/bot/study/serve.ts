@@ -99,6 +99,10 @@ export async function answerPersonalQuestion(
   // A distinction drill continues in the distinction's domain.
   const next: ServeRequest = { ownerId: args.ownerId, mode, filters: args.mode === 'distinction' ? { domain: question.domain } : args.filters };
   return {
-    payload: renderQuestionReveal(ctx.content, question, letter, { heading: mode === 'review' ? 'Review' : 'Quiz', note, components: [nextButtonRow(next)] }),
+    payload: renderQuestionReveal(ctx.content, question, letter, {
+      heading: mode === 'review' ? 'Review' : 'Quiz',
+      note,
+      components: [nextButtonRow(next, question.id)],
+    }),
   };
 }

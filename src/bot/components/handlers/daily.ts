@@ -1,5 +1,6 @@
 import type { ComponentHandler } from './types.ts';
 import { renderQuestionReveal } from '../../../render/question.ts';
+import { reportRow } from '../../../render/report.ts';
 import { UserError } from '../../errors.ts';
 import { replyPrivatelyWith } from '../../respond.ts';
 
@@ -36,6 +37,7 @@ export const onDailyAnswer: ComponentHandler<'daily'> = async (interaction, id, 
     return renderQuestionReveal(ctx.content, question, id.letter, {
       heading: 'Daily question',
       note: `${correct ? 'Counted as correct' : 'Logged as a miss'} in your stats and this channel's record. ${count} answer${count === 1 ? '' : 's'} so far.`,
+      components: [reportRow(question.id)],
     });
   });
 };

@@ -65,8 +65,14 @@ async function answerInRun(guild: string, id: DiagnosticId, ctx: BotContext): Pr
   const nextPosition = id.position + 1;
   if (nextPosition < all.length) {
     return {
-      show: renderRunStep(ctx.content, verdict, all[nextPosition]!, nextPosition + 1, all.length, (letter) =>
-        buildCustomId({ kind: 'diagnostic', ownerId: id.ownerId, runId: id.runId, position: nextPosition, letter }),
+      show: renderRunStep(
+        ctx.content,
+        verdict,
+        all[nextPosition]!,
+        nextPosition + 1,
+        all.length,
+        (letter) => buildCustomId({ kind: 'diagnostic', ownerId: id.ownerId, runId: id.runId, position: nextPosition, letter }),
+        question,
       ),
     };
   }
@@ -76,5 +82,5 @@ async function answerInRun(guild: string, id: DiagnosticId, ctx: BotContext): Pr
   const weakestTags = mostMissedTags(missed, 1);
   const adviceTag = weakestTags[0] ?? all[0]!.tags[0]!;
   const misses = all.flatMap((q, i) => (answers[i] !== q.answer ? [{ position: i + 1, miss: { question: q, chosen: answers[i]! } }] : []));
-  return { show: renderRunResult(ctx.content, ctx.weights, verdict, scores, adviceTag, misses) };
+  return { show: renderRunResult(ctx.content, ctx.weights, verdict, scores, adviceTag, misses, question) };
 }
