@@ -166,7 +166,7 @@ export class DiscordEmulator {
 
   // ---- world building --------------------------------------------------------------------
 
-  createUser(input: { username: string; globalName?: string; locale?: string }): APIUser {
+  createUser(input: { id?: string; username: string; globalName?: string; locale?: string }): APIUser {
     return this.world.createUser(input) as unknown as APIUser;
   }
 

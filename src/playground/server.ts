@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import type { APIApplicationCommand, APIApplicationCommandOption, APIMessage } from 'discord-api-types/v10';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { DiscordEmulator, OptionValue } from '../emulator/index.ts';
+import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
+import type { DiscordEmulator, InteractionHandle, OptionValue } from '../emulator/index.ts';
 import type { Logger } from '../logger.ts';
 import type { StudyWorld } from './world.ts';
 import { PROJECT_ROOT } from '../paths.ts';
@@ -23,7 +23,8 @@ const EPHEMERAL_FLAG = 1 << 6;
 export interface PlaygroundControls {
   now(): Date;
   advanceClock(ms: number): void;
-  sweep(): Promise<{ posted: number; failed: string[] }>;
+  /** Posts what is due; `upcoming` says when each schedule posts next. */
+  sweep(): Promise<{ posted: number; failed: string[]; upcoming: { channelId: string; at: string; timezone: string }[] }>;
 }
 
 export class PlaygroundInputError extends Error {}
@@ -145,6 +146,12 @@ export function createPlaygroundServer(emulator: DiscordEmulator, world: StudyWo
     return { userId: member.id, channelId: channel.id };
   };
 
+  /** After a click or a modal: a modal the bot opened goes back to the page to be filled in. */
+  const answered = async (handle: InteractionHandle) => {
+    const callback = await handle.callback();
+    return callback.type === InteractionResponseType.Modal ? { modal: callback.data, interactionId: handle.id } : { ok: true };
+  };
+
   const routes: Record<string, (req: IncomingMessage, url: URL) => Promise<unknown>> = {
     'GET /api/session': async () => ({
       guild: { id: world.guildId, name: world.guildName },
@@ -165,7 +172,11 @@ export function createPlaygroundServer(emulator: DiscordEmulator, world: StudyWo
       const body = await readJson(req);
       const command = commandNamed(String(body.command));
       const options = convertOptions(command, String(body.subcommand), (body.options ?? {}) as Record<string, string>, world);
-      const handle = emulator.slash({ ...actor(body), command: command.name, subcommand: String(body.subcommand), options });
+      const who = actor(body);
+      const allowed = command.default_member_permissions == null || world.members.find((m) => m.id === who.userId)?.admin;
+      // Discord does not offer such a command to the member at all; typed anyway, it says this.
+      if (!allowed) throw new PlaygroundInputError(`You do not have permission to use /${command.name}.`);
+      const handle = emulator.slash({ ...who, command: command.name, subcommand: String(body.subcommand), options });
       await handle.callback();
       return { ok: true };
     },
@@ -183,8 +194,7 @@ export function createPlaygroundServer(emulator: DiscordEmulator, world: StudyWo
     'POST /api/click': async (req) => {
       const body = await readJson(req);
       const handle = emulator.click({ userId: actor(body).userId, messageId: String(body.messageId), customId: String(body.customId) });
-      await handle.callback();
-      return { ok: true };
+      return answered(handle);
     },
     'POST /api/select': async (req) => {
       const body = await readJson(req);
@@ -194,8 +204,13 @@ export function createPlaygroundServer(emulator: DiscordEmulator, world: StudyWo
         customId: String(body.customId),
         values: (body.values as string[]) ?? [],
       });
-      await handle.callback();
-      return { ok: true };
+      return answered(handle);
+    },
+    'POST /api/modal': async (req) => {
+      const body = await readJson(req);
+      const fields = Object.fromEntries(Object.entries((body.fields ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+      const handle = emulator.submitModal({ userId: actor(body).userId, interactionId: String(body.interactionId), fields });
+      return answered(handle);
     },
     'POST /api/clock': async (req) => {
       const body = await readJson(req);

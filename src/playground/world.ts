@@ -18,22 +18,33 @@ export interface StudyWorld {
 /** What the bot gets on invite: exactly the permissions the README asks for. */
 export const BOT_PERMISSIONS = Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks;
 
-export function createStudyWorld(emulator: DiscordEmulator, name = 'AI-300 study group'): StudyWorld {
-  const guild = emulator.createGuild({ name, adminRole: true, botPermissions: BOT_PERMISSIONS });
+/** The ids a world was built with, so the playground can rebuild it after a restart. */
+export interface WorldIds {
+  guildId: string;
+  memberIds: string[];
+  channelIds: string[];
+}
+
+export function worldIds(world: StudyWorld): WorldIds {
+  return { guildId: world.guildId, memberIds: world.members.map((m) => m.id), channelIds: world.channels.map((c) => c.id) };
+}
+
+export function createStudyWorld(emulator: DiscordEmulator, name = 'AI-300 study group', ids?: WorldIds): StudyWorld {
+  const guild = emulator.createGuild({ ...(ids && { id: ids.guildId }), name, adminRole: true, botPermissions: BOT_PERMISSIONS });
   const people = [
     { username: 'ana', name: 'Ana', admin: true },
     { username: 'ben', name: 'Ben', admin: false },
     { username: 'chloe', name: 'Chloé', admin: false },
   ];
-  const members = people.map((person) => {
-    const user = emulator.createUser({ username: person.username, globalName: person.name });
+  const members = people.map((person, i) => {
+    const user = emulator.createUser({ ...(ids?.memberIds[i] && { id: ids.memberIds[i] }), username: person.username, globalName: person.name });
     emulator.addMember(guild.id, user.id, person.admin && guild.adminRoleId ? { roles: [guild.adminRoleId] } : {});
     return { id: user.id, name: person.name, admin: person.admin };
   });
   const channels = [
     { name: 'study', topic: 'Try /ai300 quiz, /ai300 cheatsheet, /ai300 distinction ...' },
     { name: 'daily-question', topic: 'Admins: /ai300-daily set channel:#daily-question time:08:00' },
-  ].map((channel) => ({ ...channel, id: emulator.createTextChannel(guild.id, channel).id }));
+  ].map((channel, i) => ({ ...channel, id: emulator.createTextChannel(guild.id, { ...channel, ...(ids?.channelIds[i] && { id: ids.channelIds[i] }) }).id }));
   return {
     guildId: guild.id,
     guildName: name,

@@ -60,4 +60,92 @@ describe.skipIf(!CHROMIUM)('playground in a browser', () => {
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/playground-quiz.png' });
   });
+
+  it('loads without console errors, names the subcommand used, and completes a half-typed option name', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(playground.url);
+    await page.locator('#channels li').first().waitFor();
+    expect(errors).toEqual([]);
+    const box = page.locator('#command');
+    await box.fill('/ai300 quiz dom');
+    await box.press('Tab');
+    await expect.poll(() => box.inputValue()).toBe('/ai300 quiz domain:');
+    await box.fill('/ai300 quiz foo');
+    await box.press('Escape');
+    await box.press('Enter');
+    await expect.poll(() => page.locator('#error').textContent()).toContain('"foo" is not an option of /ai300 quiz');
+    expect(await box.inputValue()).toBe('/ai300 quiz foo'); // nothing typed is silently dropped
+    await box.fill('/ai300 cheatsheet');
+    await box.press('Escape');
+    await box.press('Enter');
+    await page.locator('.used', { hasText: 'Ana used /ai300 cheatsheet' }).waitFor();
+  });
+
+  it('does not offer admin commands to a member, and refuses them like Discord when typed', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(playground.url);
+    await page.locator('#channels li').first().waitFor();
+    await page.locator('#member').selectOption({ label: 'Ben' });
+    const box = page.locator('#command');
+    await box.fill('/ai300');
+    await page.locator('#suggestions li').first().waitFor();
+    const offered = await page.locator('#suggestions li').allTextContents();
+    expect(offered.some((s) => s.startsWith('/ai300-daily') || s.startsWith('/ai300-admin'))).toBe(false);
+    await box.fill('/ai300-daily status');
+    await box.press('Escape');
+    await box.press('Enter');
+    await expect.poll(() => page.locator('#error').textContent()).toContain('You do not have permission to use /ai300-daily.');
+  });
+
+  it('reports a problem through the modal, with a character counter', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(playground.url);
+    await page.locator('#channels li').first().waitFor();
+    const box = page.locator('#command');
+    await box.fill('/ai300 quiz');
+    await box.press('Escape');
+    await box.press('Enter');
+    const question = page.locator('article.message.ephemeral').last();
+    await question.locator('button', { hasText: /^A$/ }).click();
+    await page.locator('article.message.ephemeral button', { hasText: 'Report a problem' }).last().click();
+    await page.locator('article.message.ephemeral select').last().selectOption('unclear');
+    await page.locator('#modal[open]').waitFor();
+    await page.locator('#modal textarea').fill('Choice C reads two ways.');
+    expect(await page.locator('#modal .counter').textContent()).toBe('24/500');
+    await page.locator('#modal button[type=submit]').click();
+    await page.locator('article.message.ephemeral', { hasText: 'Thank you: your report on' }).waitFor();
+  });
+
+  it('says when the next daily post is due after a sweep that posted nothing', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(playground.url);
+    await page.locator('#channels li').first().waitFor();
+    const box = page.locator('#command');
+    await box.fill('/ai300-daily set channel:#daily-question time:23:59');
+    await box.press('Escape');
+    await box.press('Enter');
+    await page.locator('article.message.ephemeral', { hasText: 'Daily question set for' }).waitFor();
+    await page.locator('#sweep').click();
+    await expect.poll(() => page.locator('#error').textContent()).toMatch(/No daily question was due\. Next: #daily-question|Posted 1 daily question/);
+  });
+
+  it('is usable 360 px wide: nothing overflows sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(playground.url);
+    await page.locator('#channels li').first().waitFor();
+    const box = page.locator('#command');
+    await box.fill('/ai300 cheatsheet');
+    await box.press('Escape');
+    await box.press('Enter');
+    await page.locator('article.message .embed').first().waitFor();
+    const width = await page.evaluate('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(360);
+    expect(await page.locator('#command').isVisible()).toBe(true);
+    await page.screenshot({ path: 'test-artifacts/playground-360.png', fullPage: true });
+  });
 });

@@ -57,7 +57,8 @@ export function slash(state: EmulatorState, action: SlashAction): InteractionHan
     type: InteractionKind.ApplicationCommand,
     data: built.data,
     label: built.path,
-    commandName: command.name,
+    // As Discord names the command in a response's interaction: with its subcommand ("ai300 quiz").
+    commandName: [command.name, action.subcommand].filter(Boolean).join(' '),
   });
   dispatchInteraction(state, record);
   return new InteractionHandle(state, record);

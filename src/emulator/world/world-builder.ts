@@ -8,6 +8,8 @@ import { ChannelKind, type ChannelRecord } from './types.ts';
 import { toBits, toOverwrite, type OverwriteInput, type PermissionInput } from './world.ts';
 
 export interface CreateGuildOptions {
+  /** Keep a known id (default: a new snowflake). */
+  id?: string;
   name: string;
   /** Defaults to a new user named "<guild name> owner". */
   ownerId?: string;
@@ -30,6 +32,8 @@ export interface GuildInfo {
 }
 
 export interface ChannelOptions {
+  /** Keep a known id (default: a new snowflake). */
+  id?: string;
   name: string;
   topic?: string;
   parentId?: string;
@@ -43,13 +47,13 @@ export class WorldBuilder {
     return this.state.world;
   }
 
-  createUser(input: { username: string; globalName?: string; locale?: string }) {
+  createUser(input: { id?: string; username: string; globalName?: string; locale?: string }) {
     return serializeUser(this.world.addUser(input));
   }
 
   createGuild(options: CreateGuildOptions): GuildInfo {
     const ownerId = options.ownerId ?? this.world.addUser({ username: `${options.name.toLowerCase().replace(/\W+/g, '-')}-owner` }).id;
-    const guild = this.world.addGuild({ name: options.name, ownerId, everyonePermissions: options.everyonePermissions });
+    const guild = this.world.addGuild({ ...(options.id && { id: options.id }), name: options.name, ownerId, everyonePermissions: options.everyonePermissions });
     const info: GuildInfo = { id: guild.id, ownerId, everyoneRoleId: guild.id };
     if (options.adminRole) info.adminRoleId = this.world.addRole(guild.id, { name: 'Admin', permissions: Permission.Administrator }).id;
     if (options.withBot !== false) {
@@ -131,6 +135,7 @@ export class WorldBuilder {
 
   private createChannel(guildId: string, type: ChannelKind, options: ChannelOptions) {
     const channel = this.world.addChannel({
+      ...(options.id && { id: options.id }),
       guildId,
       type,
       name: options.name,

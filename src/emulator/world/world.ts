@@ -35,6 +35,14 @@ export class World {
     private readonly now: () => number,
   ) {}
 
+  /** A given id (a world rebuilt with the same ids, as the playground does after a restart) or a new one. */
+  private freshOrGiven(id: string | undefined): string {
+    if (id === undefined) return this.nextId();
+    if (!/^\d{17,20}$/.test(id)) throw new UserActionError(`"${id}" is not a snowflake`);
+    if (this.guilds.has(id) || this.channels.has(id) || this.users.has(id)) throw new UserActionError(`id ${id} is already used`);
+    return id;
+  }
+
   addUser(input: { id?: string; username: string; globalName?: string | null; bot?: boolean; locale?: string }): UserRecord {
     const user: UserRecord = {
       id: input.id ?? this.nextId(),
@@ -47,9 +55,9 @@ export class World {
     return user;
   }
 
-  addGuild(input: { name: string; ownerId: string; everyonePermissions?: PermissionInput; preferredLocale?: string }): GuildRecord {
+  addGuild(input: { id?: string; name: string; ownerId: string; everyonePermissions?: PermissionInput; preferredLocale?: string }): GuildRecord {
     this.requireUser(input.ownerId);
-    const id = this.nextId();
+    const id = this.freshOrGiven(input.id);
     const guild: GuildRecord = {
       id,
       name: input.name,
@@ -111,6 +119,7 @@ export class World {
   }
 
   addChannel(input: {
+    id?: string;
     guildId?: string;
     type: ChannelKind;
     name?: string;
@@ -124,7 +133,7 @@ export class World {
       throw new UserActionError(`Parent ${input.parentId} is not a category channel`);
     }
     const channel: ChannelRecord = {
-      id: this.nextId(),
+      id: this.freshOrGiven(input.id),
       type: input.type,
       guildId: guild?.id,
       name: input.name,

@@ -19,6 +19,14 @@ function memberName(id) {
   if (member) return member.name;
   return id === state.session?.botId ? state.session.botName : 'someone';
 }
+/** "08:00", or with the date when it is not the bot clock's day (the clock can be moved ahead). */
+function formatWhen(iso) {
+  const when = new Date(iso);
+  const today = new Date(state.session?.now ?? Date.now());
+  const time = when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return when.toDateString() === today.toDateString() ? time : `${when.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' })} ${time}`;
+}
+
 function relative(seconds) {
   const diff = seconds * 1000 - Date.parse(state.session?.now ?? new Date().toISOString());
   const abs = Math.abs(diff);
@@ -29,6 +37,8 @@ function relative(seconds) {
 function format(text) {
   let html = escapeHtml(text ?? '');
   html = html.replace(/`([^`]+)`/g, '<code>$1</code>');
+  // Masked links, as Discord shows them: the title, linking to the page.
+  html = html.replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
   html = html.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
   html = html.replace(/\*([^*\n]+)\*/g, '<em>$1</em>');
   html = html.replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml(memberName(id))}</span>`);
@@ -105,7 +115,7 @@ function renderMessage(message) {
     );
   body.insertAdjacentHTML(
     'beforeend',
-    `<div class="meta"><span class="author">${escapeHtml(name)}</span>${message.author.bot ? '<span class="bot-tag">BOT</span>' : ''}<span class="time">${new Date(message.timestamp).toLocaleTimeString()}</span></div>`,
+    `<div class="meta"><span class="author">${escapeHtml(name)}</span>${message.author.bot ? '<span class="bot-tag">BOT</span>' : ''}<span class="time">${formatWhen(message.timestamp)}</span></div>`,
   );
   if (message.thinking) body.insertAdjacentHTML('beforeend', `<div class="thinking">${escapeHtml(name)} is thinking…</div>`);
   if (message.content) body.insertAdjacentHTML('beforeend', `<div class="content">${format(message.content)}</div>`);
@@ -135,30 +145,78 @@ async function act(path, body) {
     showError(error.message);
   }
   await refreshMessages();
+  if (result?.modal) openModal(result.modal, result.interactionId);
   return result;
 }
 
+/** Errors stay one short line: the full text is in the tooltip. */
 function showError(text, kind = 'error') {
   $('error').hidden = !text;
   $('error').className = kind;
-  $('error').textContent = text;
+  $('error').textContent = text.length > 200 ? `${text.slice(0, 197)}…` : text;
+  $('error').title = text;
+}
+
+// ---- modals: the bot asks for text (a report's comment) ----
+function openModal(modal, interactionId) {
+  const dialog = $('modal');
+  $('modal-title').textContent = modal.title;
+  const inputs = (modal.components ?? []).flatMap((row) => (row.type === 18 ? [row.component] : (row.components ?? []))).filter((c) => c.type === 4);
+  $('modal-fields').replaceChildren(
+    ...inputs.map((input) => {
+      const label = document.createElement('label');
+      const field = document.createElement(input.style === 2 ? 'textarea' : 'input');
+      field.name = input.custom_id;
+      field.placeholder = input.placeholder ?? '';
+      if (input.max_length) field.maxLength = input.max_length;
+      field.required = Boolean(input.required);
+      const counter = document.createElement('span');
+      counter.className = 'counter';
+      const count = () => {
+        counter.textContent = input.max_length ? `${field.value.length}/${input.max_length}` : '';
+      };
+      field.addEventListener('input', count);
+      count();
+      label.append(`${input.label}${input.required ? ' *' : ''}`, field, counter);
+      return label;
+    }),
+  );
+  $('modal-form').onsubmit = async (event) => {
+    event.preventDefault();
+    const fields = Object.fromEntries([...$('modal-fields').querySelectorAll('input, textarea')].map((f) => [f.name, f.value]));
+    dialog.close();
+    await act('/api/modal', { interactionId, fields });
+  };
+  $('modal-cancel').onclick = () => dialog.close();
+  dialog.showModal();
+  $('modal-fields').querySelector('input, textarea')?.focus();
 }
 
 /** After a sweep, say what happened: a silent button would look broken when nothing was due. */
 function reportSweep(result) {
   if (!result) return;
   const failed = result.failed?.length ? ` ${result.failed.length} failed: ${result.failed.join('; ')}.` : '';
+  const channelName = (id) => state.session.channels.find((c) => c.id === id)?.name ?? 'a channel';
+  const next = (result.upcoming ?? []).map((u) => `#${channelName(u.channelId)} ${relative(Date.parse(u.at) / 1000)} (${formatWhen(u.at)})`).join(', ');
   showError(
     result.posted > 0
       ? `Posted ${result.posted} daily question${result.posted === 1 ? '' : 's'}.${failed}`
-      : `No daily question was due.${failed} Set one up with /ai300-daily set (as Ana), then move the clock past its time.`,
+      : next
+        ? `No daily question was due.${failed} Next: ${next}.`
+        : `No daily question was due.${failed} Set one up with /ai300-daily set (as Ana), then move the clock past its time.`,
     'info',
   );
 }
 
 // ---- the command box ----
+/** The commands this member may use: as in Discord, admin-only ones are not offered to others. */
 function commandDefs() {
-  return state.session?.commands ?? [];
+  return (state.session?.commands ?? []).filter(mayUse);
+}
+
+function mayUse(command) {
+  const member = state.session?.members.find((m) => m.id === state.memberId);
+  return command.default_member_permissions == null || Boolean(member?.admin);
 }
 
 /** Splits "/ai300 quiz domain:infra tag:quality" into its parts, knowing the option names. */
@@ -166,7 +224,8 @@ function parseInput(text) {
   const match = /^\/(\S*)(?:\s+(\S*))?(?:\s+([\s\S]*))?$/.exec(text);
   if (!match) return null;
   const [, commandName, subName = '', rest = ''] = match;
-  const command = commandDefs().find((c) => c.name === commandName);
+  // Every registered command is recognised; only those the member may use are suggested.
+  const command = (state.session?.commands ?? []).find((c) => c.name === commandName);
   const sub = command?.options?.find((o) => o.type === 1 && o.name === subName);
   const optionDefs = sub?.options ?? [];
   const options = {};
@@ -190,6 +249,7 @@ async function computeSuggestions() {
   if (!text.startsWith('/')) return [];
   const parsed = parseInput(text);
   if (!parsed) return [];
+  if (parsed.command && !mayUse(parsed.command)) return [];
   if (!parsed.command || (!parsed.sub && !text.includes(' '))) {
     return commandDefs()
       .filter((c) => c.name.startsWith(parsed.commandName))
@@ -230,9 +290,23 @@ async function computeSuggestions() {
         .map((m) => ({ label: `@${m.name}`, hint: '', insert: `${base}@${m.name} ` }));
     return def ? [{ label: def.name, hint: def.description, insert: null }] : [];
   }
+  // A half-typed option name ("/ai300 quiz dom") completes to "domain:", replacing what was typed.
+  const partial = parsed.trailingSpace ? '' : (/(?:^|\s)([^\s:]+)$/.exec(text)?.[1] ?? '');
+  const stem = text.slice(0, text.length - partial.length).replace(/\s*$/, ' ');
   return parsed.optionDefs
-    .filter((o) => !(o.name in parsed.options))
-    .map((o) => ({ label: `${o.name}:`, hint: `${o.required ? 'required · ' : ''}${o.description}`, insert: `${text.replace(/\s*$/, ' ')}${o.name}:` }));
+    .filter((o) => !(o.name in parsed.options) && o.name.startsWith(partial))
+    .map((o) => ({
+      label: `${o.name}:`,
+      hint: `${o.required ? 'required · ' : ''}${o.description}${o.max_length ? ` · up to ${o.max_length} characters` : ''}`,
+      insert: `${stem}${o.name}:`,
+    }));
+}
+
+/** Text after the subcommand that is not inside any option: Discord has nowhere to put it. */
+function strayText(parsed) {
+  const names = parsed.optionDefs.map((o) => o.name).join('|');
+  const first = names ? new RegExp(`(?:^|\\s)(${names}):`).exec(parsed.rest) : null;
+  return (first ? parsed.rest.slice(0, first.index) : parsed.rest).trim();
 }
 
 async function updateSuggestions() {
@@ -269,8 +343,23 @@ function choose(index) {
 
 async function submitCommand() {
   const parsed = parseInput($('command').value.trim());
+  if (parsed?.command && !mayUse(parsed.command)) {
+    showError(`You do not have permission to use /${parsed.command.name}.`);
+    return;
+  }
   if (!parsed?.command || !parsed.sub) {
     showError('Type a full command, for example /ai300 quiz');
+    return;
+  }
+  const stray = strayText(parsed);
+  if (stray) {
+    const known = parsed.optionDefs.map((o) => `${o.name}:`).join(', ');
+    showError(`"${stray}" is not an option of /${parsed.command.name} ${parsed.sub.name}${known ? `; it takes ${known}` : ''}. Nothing was sent.`);
+    return;
+  }
+  const tooLong = parsed.optionDefs.find((o) => o.max_length && (parsed.options[o.name] ?? '').length > o.max_length);
+  if (tooLong) {
+    showError(`${tooLong.name}: is ${parsed.options[tooLong.name].length} characters; the limit is ${tooLong.max_length}.`);
     return;
   }
   $('suggestions').hidden = true;
@@ -305,6 +394,7 @@ async function start() {
   $('member').addEventListener('change', () => {
     state.memberId = $('member').value;
     void refreshMessages();
+    void updateSuggestions();
   });
   $('command').addEventListener('input', () => void updateSuggestions());
   $('command').addEventListener('focus', () => void updateSuggestions());
@@ -327,7 +417,8 @@ async function start() {
     const value = $('command').value;
     // Enter picks a suggestion while the command is incomplete, and sends it once it is complete.
     const parsed = parseInput(value.trim());
-    if (open && (!parsed?.sub || (parsed.lastName && !parsed.trailingSpace && !parsed.options[parsed.lastName]))) choose(state.selected);
+    const halfTypedName = parsed?.sub && !parsed.trailingSpace && strayText(parsed) !== '' && !value.endsWith(':');
+    if (open && (!parsed?.sub || halfTypedName || (parsed.lastName && !parsed.trailingSpace && !parsed.options[parsed.lastName]))) choose(state.selected);
     else void submitCommand();
   });
   $('sweep').addEventListener('click', async () => reportSweep(await act('/api/sweep', {})));
