@@ -33,7 +33,7 @@ export function nodeFlags(): string[] {
 
 /** Compiles the bot and the footprint's bot process to dist/ (incremental: seconds when little changed). */
 export function buildCompiled(): void {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /**

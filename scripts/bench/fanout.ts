@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { startBot } from '../../src/bot/startBot.ts';
 import { loadCheckedContent } from '../../src/render/contentChecks.ts';
 import { seededRandom } from '../../src/domain/random.ts';
-import { startEmulator, warmUpValidators } from '../../src/emulator/index.ts';
+import { startEmulator, warmUpValidators } from '@ai300/discord-emulator';
 import { silentLogger } from '../../src/logger.ts';
-import { BOT_PERMISSIONS } from '../../src/playground/world.ts';
+import { BOT_PERMISSIONS } from '../../test/helpers/studyWorld.ts';
 import { type Figure, type Size, round } from './measure.ts';
 
 /** 08:00:20 UTC: every schedule below (08:00 UTC) is due, on time. */

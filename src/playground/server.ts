@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join } from 'node:path';
 import type { APIApplicationCommand, APIApplicationCommandOption, APIMessage } from 'discord-api-types/v10';
 import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
-import type { DiscordEmulator, InteractionHandle, OptionValue } from '../emulator/index.ts';
+import type { DiscordEmulator, InteractionHandle, OptionValue } from '@ai300/discord-emulator';
 import type { Logger } from '../logger.ts';
 import type { StudyWorld } from './world.ts';
 import { PROJECT_ROOT } from '../paths.ts';

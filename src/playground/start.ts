@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Content } from '../content/load.ts';
 import type { Logger } from '../logger.ts';
-import { startEmulator } from '../emulator/index.ts';
+import { startEmulator } from '@ai300/discord-emulator';
 import { startBot } from '../bot/startBot.ts';
 import { createPlaygroundServer } from './server.ts';
 import { nextPost } from '../domain/daily/schedule.ts';

@@ -1,6 +1,6 @@
 // The study server the playground and the end-to-end tests share: one admin, two members,
 // a study channel and a channel for the daily question.
-import { Permission, type DiscordEmulator } from '../emulator/index.ts';
+import { Permission, type DiscordEmulator } from '@ai300/discord-emulator';
 
 export interface StudyWorld {
   guildId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Permission, type DiscordEmulator } from '../../src/emulator/index.ts';
+import { Permission, type DiscordEmulator } from '@ai300/discord-emulator';
 import { answer, answerButtons, buttons, content, daily, embedText, isEphemeral, questionIdOf, useE2E } from './harness.ts';
 
 function dailyPosts(emulator: DiscordEmulator, channelId: string) {

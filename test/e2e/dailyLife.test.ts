@@ -1,7 +1,7 @@
 // A daily post's life: at most one open post per channel, exactly one post per local day when the
 // schedule changes, and replies that say when the next post really comes.
 import { describe, expect, it } from 'vitest';
-import type { DiscordEmulator } from '../../src/emulator/index.ts';
+import type { DiscordEmulator } from '@ai300/discord-emulator';
 import { answerButtons, daily, embedText, useE2E } from './harness.ts';
 
 function dailyPosts(emulator: DiscordEmulator, channelId: string) {

@@ -6,9 +6,9 @@ import { startBot, type RunningBot } from '../../src/bot/startBot.ts';
 import type { Content } from '../../src/content/load.ts';
 import { loadCheckedContent } from '../../src/render/contentChecks.ts';
 import { seededRandom } from '../../src/domain/random.ts';
-import { startEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionHandle, type OptionValue } from '../../src/emulator/index.ts';
+import { startEmulator, type DiscordEmulator, type EmulatorOptions, type InteractionHandle, type OptionValue } from '@ai300/discord-emulator';
 import { silentLogger, type Logger } from '../../src/logger.ts';
-import { createStudyWorld, type StudyWorld } from '../../src/playground/world.ts';
+import { createTestWorld, type StudyWorld } from '../helpers/studyWorld.ts';
 import { testClock, type TestClock } from '../helpers/botContext.ts';
 
 let sharedContent: Content | undefined;
@@ -58,7 +58,7 @@ export function useE2E(options: E2EOptions | (() => E2EOptions) = {}): E2E {
 
 export async function startE2E(options: E2EOptions = {}, into = {} as E2E): Promise<E2E> {
   const emulator = await startEmulator({ waitTimeoutMs: 8000, ...options.emulator });
-  const world = createStudyWorld(emulator);
+  const world = createTestWorld(emulator);
   const clock = testClock(options.start ?? '2026-11-27T09:00:00Z');
   const storeUrl = options.storeUrl ?? 'memory://';
   const launch = () =>

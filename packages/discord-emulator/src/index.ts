@@ -1,4 +1,4 @@
-// Public entry point of the Discord emulator (see README.md in this folder).
+// Public entry point of the Discord emulator (see this package's README.md).
 export { startEmulator, DiscordEmulator, fakeToken, DEFAULT_APPLICATION_ID } from './emulator.ts';
 export type { EmulatorOptions, WaitOptions } from './emulator.ts';
 export type { InteractionHandle, AutocompleteChoice, ModalData } from './interactions/interaction-handle.ts';

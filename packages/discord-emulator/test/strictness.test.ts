@@ -3,7 +3,7 @@
 // unknown messages (10008), editing others' messages (50005) and bad tokens (401).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Routes, type ChatInputCommandInteraction, type Client, type DiscordAPIError, type TextChannel } from 'discord.js';
-import type { DiscordEmulator } from '../../src/emulator/index.ts';
+import type { DiscordEmulator } from '../src/index.ts';
 import { apiError, connectClient, HandlerErrors, startWorld, type TestWorld } from './helpers.ts';
 
 /** What the /say handler replies with, and what /choices answers autocomplete with. */

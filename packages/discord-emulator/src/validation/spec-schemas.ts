@@ -1,10 +1,16 @@
-// Loads Discord's OpenAPI description (copied beside this folder) and adapts its component
-// schemas for ajv: permission bitfields also accept digit strings (see discord-api-spec/README.md)
+// Loads Discord's OpenAPI description (spec/ in this package) and adapts its component
+// schemas for ajv: permission bitfields also accept digit strings (see spec/README.md)
 // and `type`-tagged unions become if/then chains so errors come from the matching branch only.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from '../../paths.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This package's folder, from src/ (sources) or dist/ (compiled) alike. */
+function packageDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -17,8 +23,7 @@ let cached: JsonObject | undefined;
 /** The spec's `components.schemas`, transformed once per process. */
 export function loadComponentSchemas(): JsonObject {
   if (cached) return cached;
-  const url = pathToFileURL(join(PROJECT_ROOT, 'src/emulator/discord-api-spec/openapi.json'));
-  const spec = JSON.parse(readFileSync(url, 'utf8')) as { components: { schemas: JsonObject } };
+  const spec = JSON.parse(readFileSync(join(packageDir(), 'spec/openapi.json'), 'utf8')) as { components: { schemas: JsonObject } };
   const schemas = spec.components.schemas;
   for (const name of Object.keys(schemas)) schemas[name] = transform(schemas[name] as Json, schemas);
   cached = schemas;

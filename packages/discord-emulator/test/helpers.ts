@@ -1,7 +1,7 @@
 // Shared setup for emulator tests: a small world and a real discord.js client (Guilds intent only).
 import { once } from 'node:events';
 import { Client, DiscordAPIError, GatewayIntentBits } from 'discord.js';
-import { startEmulator, type DiscordEmulator, type EmulatorOptions, type GuildInfo } from '../../src/emulator/index.ts';
+import { startEmulator, type DiscordEmulator, type EmulatorOptions, type GuildInfo } from '../src/index.ts';
 
 export interface TestWorld {
   emu: DiscordEmulator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength } from '../../src/emulator/validation/problems.ts';
+import { codePointLength } from '../src/validation/problems.ts';
 
 describe('codePointLength', () => {
   it('counts characters as Discord does: a surrogate pair is one, a lone surrogate is one', () => {

@@ -15,7 +15,7 @@ import {
   type Client,
   type Interaction,
 } from 'discord.js';
-import { UserActionError } from '../../src/emulator/index.ts';
+import { UserActionError } from '../src/index.ts';
 import { connectClient, startWorld, type TestWorld } from './helpers.ts';
 
 const TOPICS = ['mlops', 'monitoring', 'pipelines', 'registries', 'deployment'];

@@ -1,6 +1,6 @@
 // The suite starts many emulators, so start-up must stay cheap (validators compile lazily, once per process).
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.ts';
+import { startEmulator } from '../src/index.ts';
 
 describe('start-up cost', () => {
   it('starts and closes an emulator in well under 100 ms', async () => {

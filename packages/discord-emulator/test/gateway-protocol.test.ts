@@ -1,7 +1,7 @@
 // The Gateway at the wire level with a raw `ws` client: opcodes, sequence numbers, RESUME replay.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startEmulator, type DiscordEmulator } from '../../src/emulator/index.ts';
+import { startEmulator, type DiscordEmulator } from '../src/index.ts';
 
 interface Payload {
   op: number;

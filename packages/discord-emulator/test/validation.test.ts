@@ -1,12 +1,12 @@
 // Validation building blocks without a client: the spec validator, explicit limits, permissions.
 import { describe, expect, it } from 'vitest';
 import { PermissionFlagsBits } from 'discord.js';
-import { validateAgainstSpec } from '../../src/emulator/validation/spec-validator.ts';
-import { checkMessageLimits } from '../../src/emulator/validation/message-limits.ts';
-import { checkCommandLimits } from '../../src/emulator/validation/command-limits.ts';
-import { checkAutocompleteChoices } from '../../src/emulator/validation/callback-limits.ts';
-import { channelPermissions, ALL_PERMISSIONS } from '../../src/emulator/world/permissions.ts';
-import { World } from '../../src/emulator/world/world.ts';
+import { validateAgainstSpec } from '../src/validation/spec-validator.ts';
+import { checkMessageLimits } from '../src/validation/message-limits.ts';
+import { checkCommandLimits } from '../src/validation/command-limits.ts';
+import { checkAutocompleteChoices } from '../src/validation/callback-limits.ts';
+import { channelPermissions, ALL_PERMISSIONS } from '../src/world/permissions.ts';
+import { World } from '../src/world/world.ts';
 
 describe('spec validation', () => {
   it('accepts permission bitfields as digit strings and integers, rejects other strings', () => {
