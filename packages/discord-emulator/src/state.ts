@@ -23,7 +23,6 @@ export interface EmulatorSettings {
 }
 
 /** Gateway intents the emulator cares about. */
-export const Intent = { Guilds: 1 << 0, GuildMembers: 1 << 1 } as const;
 
 export interface GatewayDispatcher {
   /** Sends a dispatch to every identified bot session (buffered for resume when disconnected). */

@@ -1,38 +1,14 @@
 // The Gateway (JSON encoding, no compression): HELLO, IDENTIFY -> READY + GUILD_CREATEs,
 // heartbeats, RESUME with replay of missed dispatches, and dispatches to identified sessions.
+import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { EmulatorEvents } from '../events.ts';
-import { Intent, type EmulatorSettings, type GatewayDispatcher } from '../state.ts';
+import type { EmulatorSettings, GatewayDispatcher } from '../state.ts';
 import { serializeGuildCreate, serializeMember, serializeUser, type JsonObject } from '../world/serialize.ts';
 import type { UserRecord } from '../world/types.ts';
 import type { World } from '../world/world.ts';
-
-export const GatewayOp = {
-  Dispatch: 0,
-  Heartbeat: 1,
-  Identify: 2,
-  PresenceUpdate: 3,
-  VoiceStateUpdate: 4,
-  Resume: 6,
-  Reconnect: 7,
-  RequestGuildMembers: 8,
-  InvalidSession: 9,
-  Hello: 10,
-  HeartbeatAck: 11,
-} as const;
-
-export const GatewayClose = {
-  UnknownOpcode: 4001,
-  DecodeError: 4002,
-  NotAuthenticated: 4003,
-  AuthenticationFailed: 4004,
-  AlreadyAuthenticated: 4005,
-  InvalidShard: 4010,
-  InvalidApiVersion: 4012,
-  InvalidIntents: 4013,
-} as const;
 
 export const GATEWAY_PATH = '/gateway';
 export const RESUME_PATH = '/gateway/resume';
@@ -108,12 +84,12 @@ export class GatewayServer implements GatewayDispatcher {
 
   /** Sends op 7 RECONNECT: the client closes and resumes. */
   requestReconnect(): void {
-    for (const session of this.sessions.values()) session.socket?.send(JSON.stringify({ op: GatewayOp.Reconnect, d: null }));
+    for (const session of this.sessions.values()) session.socket?.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
   }
 
   /** Sends op 9 INVALID_SESSION (not resumable) and forgets the sessions: clients re-identify. */
   invalidateSessions(): void {
-    for (const session of this.sessions.values()) session.socket?.send(JSON.stringify({ op: GatewayOp.InvalidSession, d: false }));
+    for (const session of this.sessions.values()) session.socket?.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
     this.sessions.clear();
   }
 
@@ -137,14 +113,14 @@ export class GatewayServer implements GatewayDispatcher {
     });
     ws.on('error', () => undefined);
     if (query.get('v') !== '10') {
-      ws.close(GatewayClose.InvalidApiVersion, 'Invalid API version');
+      ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
       return;
     }
     if ((query.get('encoding') ?? 'json') !== 'json' || query.has('compress')) {
-      ws.close(GatewayClose.DecodeError, 'Only JSON encoding without compression is emulated');
+      ws.close(GatewayCloseCodes.DecodeError, 'Only JSON encoding without compression is emulated');
       return;
     }
-    send(ws, { op: GatewayOp.Hello, d: { heartbeat_interval: this.deps.settings.heartbeatIntervalMs, _trace: ['discord-emulator'] } });
+    send(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.deps.settings.heartbeatIntervalMs, _trace: ['discord-emulator'] } });
     ws.on('message', (data) => this.onMessage(ws, connection, data));
   }
 
@@ -153,49 +129,49 @@ export class GatewayServer implements GatewayDispatcher {
     try {
       payload = JSON.parse(data.toString());
     } catch {
-      ws.close(GatewayClose.DecodeError, 'Decode error');
+      ws.close(GatewayCloseCodes.DecodeError, 'Decode error');
       return;
     }
     const d = (typeof payload.d === 'object' && payload.d !== null ? payload.d : {}) as Record<string, unknown>;
     switch (payload.op) {
-      case GatewayOp.Heartbeat:
-        send(ws, { op: GatewayOp.HeartbeatAck });
+      case GatewayOpcodes.Heartbeat:
+        send(ws, { op: GatewayOpcodes.HeartbeatAck });
         return;
-      case GatewayOp.Identify:
+      case GatewayOpcodes.Identify:
         this.identify(ws, connection, d);
         return;
-      case GatewayOp.Resume:
+      case GatewayOpcodes.Resume:
         this.resume(ws, connection, d);
         return;
-      case GatewayOp.PresenceUpdate:
-      case GatewayOp.VoiceStateUpdate:
-        if (!connection.session) ws.close(GatewayClose.NotAuthenticated, 'Not authenticated');
+      case GatewayOpcodes.PresenceUpdate:
+      case GatewayOpcodes.VoiceStateUpdate:
+        if (!connection.session) ws.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated');
         return;
-      case GatewayOp.RequestGuildMembers:
-        if (!connection.session) ws.close(GatewayClose.NotAuthenticated, 'Not authenticated');
+      case GatewayOpcodes.RequestGuildMembers:
+        if (!connection.session) ws.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated');
         else this.sendMemberChunk(connection.session, d);
         return;
       default:
-        ws.close(GatewayClose.UnknownOpcode, 'Unknown opcode');
+        ws.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode');
     }
   }
 
   private identify(ws: WebSocket, connection: { session?: Session }, d: Record<string, unknown>): void {
     if (connection.session) {
-      ws.close(GatewayClose.AlreadyAuthenticated, 'Already authenticated');
+      ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated');
       return;
     }
     if (d.token !== this.deps.settings.token) {
-      ws.close(GatewayClose.AuthenticationFailed, 'Authentication failed');
+      ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed');
       return;
     }
     if (typeof d.intents !== 'number' || !Number.isInteger(d.intents) || d.intents < 0) {
-      ws.close(GatewayClose.InvalidIntents, 'Invalid intent(s)');
+      ws.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s)');
       return;
     }
     const shard = d.shard;
     if (shard !== undefined && (!Array.isArray(shard) || shard.length !== 2 || shard[0] >= shard[1] || shard[1] < 1)) {
-      ws.close(GatewayClose.InvalidShard, 'Invalid shard');
+      ws.close(GatewayCloseCodes.InvalidShard, 'Invalid shard');
       return;
     }
     const session: Session = { id: `${this.deps.nextId().slice(-16)}emu`, intents: d.intents, seq: 0, history: [], socket: ws };
@@ -219,7 +195,7 @@ export class GatewayServer implements GatewayDispatcher {
       user_settings: {},
       _trace: ['discord-emulator'],
     });
-    if ((session.intents & Intent.Guilds) !== 0) {
+    if ((session.intents & GatewayIntentBits.Guilds) !== 0) {
       for (const guild of guilds) this.dispatchTo(session, 'GUILD_CREATE', serializeGuildCreate(this.deps.world, guild, this.deps.bot.id));
     }
     this.deps.events.emit('gatewayIdentify', session.id);
@@ -230,7 +206,7 @@ export class GatewayServer implements GatewayDispatcher {
     const seq = typeof d.seq === 'number' ? d.seq : -1;
     const oldest = session?.history[0]?.s ?? 1;
     if (!session || d.token !== this.deps.settings.token || seq > session.seq || seq < oldest - 1) {
-      send(ws, { op: GatewayOp.InvalidSession, d: false });
+      send(ws, { op: GatewayOpcodes.InvalidSession, d: false });
       return;
     }
     if (session.socket && session.socket !== ws) session.socket.terminate();

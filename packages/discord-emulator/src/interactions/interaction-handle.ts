@@ -1,10 +1,11 @@
 // What a simulated user gets back after acting: the interaction id and helpers to await the
 // bot's initial callback, the visible reply, follow-ups, autocomplete choices or a modal.
+import { InteractionResponseType } from 'discord-api-types/v10';
 import type { APIMessage } from 'discord-api-types/v10';
 import { waitUntil } from '../events.ts';
 import { asApiMessage, isLoading } from '../messages/message-store.ts';
 import type { EmulatorState } from '../state.ts';
-import { CallbackType, type InteractionCallback, type InteractionRecord } from './interaction-store.ts';
+import type { InteractionCallback, InteractionRecord } from './interaction-store.ts';
 
 const CALLBACK_NAMES: Record<number, string> = {
   4: 'a reply (4)',
@@ -105,7 +106,7 @@ export class InteractionHandle {
   /** Autocomplete: the choices the bot returned. */
   async choices(timeoutMs = this.state.waitTimeoutMs): Promise<AutocompleteChoice[]> {
     const response = await this.callback(timeoutMs);
-    this.expectType(response, CallbackType.AutocompleteResult);
+    this.expectType(response, InteractionResponseType.ApplicationCommandAutocompleteResult);
     const data = response.data as { choices?: AutocompleteChoice[] } | undefined;
     return data?.choices ?? [];
   }
@@ -113,7 +114,7 @@ export class InteractionHandle {
   /** The modal the bot opened. */
   async modal(timeoutMs = this.state.waitTimeoutMs): Promise<ModalData> {
     const response = await this.callback(timeoutMs);
-    this.expectType(response, CallbackType.Modal);
+    this.expectType(response, InteractionResponseType.Modal);
     return response.data as ModalData;
   }
 
@@ -126,17 +127,17 @@ export class InteractionHandle {
   private currentReply(): APIMessage | undefined {
     const response = this.record.response;
     if (!response) return undefined;
-    if (response.type === CallbackType.AutocompleteResult || response.type === CallbackType.Modal) {
+    if (response.type === InteractionResponseType.ApplicationCommandAutocompleteResult || response.type === InteractionResponseType.Modal) {
       throw new Error(`Interaction ${this.record.label} was answered with ${CALLBACK_NAMES[response.type]}, not a message`);
     }
     const id = this.record.originalMessageId;
     const message = id ? this.state.messages.get(id) : undefined;
     if (!message) {
-      if (response.type === CallbackType.DeferredUpdateMessage || response.type === CallbackType.UpdateMessage) return undefined;
+      if (response.type === InteractionResponseType.DeferredMessageUpdate || response.type === InteractionResponseType.UpdateMessage) return undefined;
       throw new Error(`The reply to ${this.record.label} was deleted`);
     }
     if (isLoading(message)) return undefined;
-    if (response.type === CallbackType.DeferredUpdateMessage) {
+    if (response.type === InteractionResponseType.DeferredMessageUpdate) {
       const edited = message.data.edited_timestamp;
       if (typeof edited !== 'string' || Date.parse(edited) < response.at) return undefined;
     }

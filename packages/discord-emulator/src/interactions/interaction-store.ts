@@ -1,18 +1,6 @@
 // Interactions the emulator dispatched, with their tokens, deadlines and responses.
 import type { JsonObject } from '../world/serialize.ts';
 
-export const InteractionKind = { ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4, ModalSubmit: 5 } as const;
-
-export const CallbackType = {
-  Pong: 1,
-  ChannelMessageWithSource: 4,
-  DeferredChannelMessageWithSource: 5,
-  DeferredUpdateMessage: 6,
-  UpdateMessage: 7,
-  AutocompleteResult: 8,
-  Modal: 9,
-} as const;
-
 export interface InteractionCallback {
   type: number;
   data: unknown;

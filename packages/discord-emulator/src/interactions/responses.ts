@@ -1,12 +1,13 @@
 // Interaction responses as messages: the original response (reply, "thinking" placeholder or
 // the updated component message) and follow-ups, all tagged with interaction_metadata.
+import { InteractionType, MessageFlags } from 'discord-api-types/v10';
 import { alreadyAcknowledged, invalidWebhookToken, unknownInteraction, unknownMessage, unknownWebhook } from '../errors.ts';
-import { MessageFlag, type UploadedFile } from '../messages/message-builder.ts';
+import type { UploadedFile } from '../messages/message-builder.ts';
 import { createMessage, editMessage } from '../messages/message-ops.ts';
 import { isLoading, type StoredMessage } from '../messages/message-store.ts';
 import type { EmulatorState } from '../state.ts';
 import { serializeUser, type JsonObject } from '../world/serialize.ts';
-import { InteractionKind, type InteractionRecord } from './interaction-store.ts';
+import type { InteractionRecord } from './interaction-store.ts';
 
 const MessageType = { Default: 0, ChatInputCommand: 20 } as const;
 
@@ -47,16 +48,16 @@ function responseMessage(
   payload: JsonObject,
   options: { files?: UploadedFile[]; loading?: boolean; followUpOf?: string },
 ): StoredMessage {
-  const ephemeral = typeof payload.flags === 'number' && (payload.flags & MessageFlag.Ephemeral) !== 0;
+  const ephemeral = typeof payload.flags === 'number' && (payload.flags & MessageFlags.Ephemeral) !== 0;
   const user = serializeUser(state.world.requireUser(record.userId));
-  const isOriginalCommandReply = record.type === InteractionKind.ApplicationCommand && !options.followUpOf;
+  const isOriginalCommandReply = record.type === InteractionType.ApplicationCommand && !options.followUpOf;
   return createMessage(state, {
     channelId: record.channelId,
     authorId: state.bot.id,
     payload,
     files: options.files,
     type: isOriginalCommandReply ? MessageType.ChatInputCommand : MessageType.Default,
-    extraFlags: options.loading ? MessageFlag.Loading : 0,
+    extraFlags: options.loading ? MessageFlags.Loading : 0,
     recipientId: ephemeral ? record.userId : undefined,
     interactionId: record.id,
     webhookId: state.settings.applicationId,

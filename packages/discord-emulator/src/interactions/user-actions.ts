@@ -1,5 +1,6 @@
 // Acting as a user: slash commands, autocomplete, button clicks, select choices and modal
 // submits. Each is checked against what Discord's client would allow, then dispatched.
+import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import { UserActionError } from '../errors.ts';
 import type { CommandJson } from '../commands/command-registry.ts';
 import { allComponents } from '../messages/message-builder.ts';
@@ -10,7 +11,6 @@ import { hasAll, Permission } from '../world/permissions.ts';
 import type { JsonObject } from '../world/serialize.ts';
 import { buildInteraction, dispatchInteraction, placeOf } from './envelope.ts';
 import { InteractionHandle } from './interaction-handle.ts';
-import { CallbackType, InteractionKind } from './interaction-store.ts';
 import { buildCommandData, type OptionValue } from './slash-options.ts';
 
 export interface SlashAction {
@@ -54,7 +54,7 @@ export function slash(state: EmulatorState, action: SlashAction): InteractionHan
   const record = buildInteraction(state, {
     userId: action.userId,
     channelId: action.channelId,
-    type: InteractionKind.ApplicationCommand,
+    type: InteractionType.ApplicationCommand,
     data: built.data,
     label: built.path,
     // As Discord names the command in a response's interaction: with its subcommand ("ai300 quiz").
@@ -70,7 +70,7 @@ export function autocomplete(state: EmulatorState, action: AutocompleteAction): 
   const record = buildInteraction(state, {
     userId: action.userId,
     channelId: action.channelId,
-    type: InteractionKind.Autocomplete,
+    type: InteractionType.ApplicationCommandAutocomplete,
     data: built.data,
     label: `${built.path} (autocomplete "${action.focused}")`,
     commandName: command.name,
@@ -113,7 +113,7 @@ export function select(state: EmulatorState, action: SelectAction): InteractionH
 
 export function submitModal(state: EmulatorState, action: ModalSubmitAction): InteractionHandle {
   const opener = state.interactions.get(action.interactionId);
-  if (!opener || opener.response?.type !== CallbackType.Modal) {
+  if (!opener || opener.response?.type !== InteractionResponseType.Modal) {
     throw new UserActionError(`Interaction ${action.interactionId} did not open a modal`);
   }
   if (opener.userId !== action.userId) throw new UserActionError(`The modal of ${opener.label} was shown to another user`);
@@ -142,7 +142,7 @@ export function submitModal(state: EmulatorState, action: ModalSubmitAction): In
   const record = buildInteraction(state, {
     userId: action.userId,
     channelId: opener.channelId,
-    type: InteractionKind.ModalSubmit,
+    type: InteractionType.ModalSubmit,
     data: { custom_id: modal.custom_id, components: submitted },
     label: `modal "${String(modal.custom_id)}"`,
     ...(source ? { message: asApiMessage(source.data) as unknown as JsonObject, sourceMessageId: String(source.data.id) } : {}),
@@ -206,7 +206,7 @@ function dispatchComponent(state: EmulatorState, action: ClickAction, message: {
   const record = buildInteraction(state, {
     userId: action.userId,
     channelId: String(message.data.channel_id),
-    type: InteractionKind.MessageComponent,
+    type: InteractionType.MessageComponent,
     data,
     label,
     message: asApiMessage(message.data) as unknown as JsonObject,

@@ -1,18 +1,11 @@
 // Turns a validated request payload into the message object Discord would store and return.
+import { MessageFlags } from 'discord-api-types/v10';
 import type { JsonObject } from '../world/serialize.ts';
 
-export const MessageFlag = {
-  SuppressEmbeds: 1 << 2,
-  Ephemeral: 1 << 6,
-  Loading: 1 << 7,
-  SuppressNotifications: 1 << 12,
-  IsComponentsV2: 1 << 15,
-} as const;
-
 /** Flags a client may set on create; Discord ignores the rest. */
-const SETTABLE_ON_CREATE = MessageFlag.SuppressEmbeds | MessageFlag.Ephemeral | MessageFlag.SuppressNotifications | MessageFlag.IsComponentsV2;
+const SETTABLE_ON_CREATE = MessageFlags.SuppressEmbeds | MessageFlags.Ephemeral | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
 /** Flags that may change on edit. */
-const SETTABLE_ON_EDIT = MessageFlag.SuppressEmbeds | MessageFlag.IsComponentsV2;
+const SETTABLE_ON_EDIT = MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2;
 
 export interface UploadedFile {
   index: number;

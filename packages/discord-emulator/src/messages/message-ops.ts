@@ -1,8 +1,9 @@
 // Creating and editing stored messages: shared by channel routes and interaction responses.
+import { MessageFlags } from 'discord-api-types/v10';
 import { emptyMessage } from '../errors.ts';
 import type { EmulatorState } from '../state.ts';
 import { serializeUser, type JsonObject } from '../world/serialize.ts';
-import { applyEdit, buildMessage, MessageFlag, type UploadedFile } from './message-builder.ts';
+import { applyEdit, buildMessage, type UploadedFile } from './message-builder.ts';
 import type { StoredMessage } from './message-store.ts';
 
 export interface CreateOptions {
@@ -59,7 +60,7 @@ export function editMessage(state: EmulatorState, stored: StoredMessage, payload
     attachmentBaseUrl: state.baseUrl,
     resolveUser: (id) => userJson(state, id),
   });
-  next = { ...next, flags: Number(next.flags ?? 0) & ~MessageFlag.Loading };
+  next = { ...next, flags: Number(next.flags ?? 0) & ~MessageFlags.Loading };
   if (!hasVisibleContent(next)) throw emptyMessage();
   return state.messages.replace(String(stored.data.id), next);
 }

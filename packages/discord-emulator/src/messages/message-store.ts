@@ -1,9 +1,9 @@
 // Every message of every channel, including ephemeral ones (visible only to their recipient)
 // and interaction responses. Emits messageCreate/Update/Delete for tests and the playground.
+import { MessageFlags } from 'discord-api-types/v10';
 import type { APIMessage } from 'discord-api-types/v10';
 import type { EmulatorEvents } from '../events.ts';
 import type { JsonObject } from '../world/serialize.ts';
-import { MessageFlag } from './message-builder.ts';
 
 export interface StoredMessage {
   data: JsonObject;
@@ -80,5 +80,5 @@ export function isVisibleTo(message: StoredMessage, viewerId: string | undefined
 }
 
 export function isLoading(message: StoredMessage): boolean {
-  return (Number(message.data.flags ?? 0) & MessageFlag.Loading) !== 0;
+  return (Number(message.data.flags ?? 0) & MessageFlags.Loading) !== 0;
 }

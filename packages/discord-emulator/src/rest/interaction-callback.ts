@@ -1,9 +1,9 @@
 // POST /interactions/{id}/{token}/callback: the initial response, once, within the deadline.
+import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import { invalidFormBody } from '../errors.ts';
 import type { RouteContext, RouteDef } from '../http/router.ts';
-import { CallbackType, InteractionKind, type InteractionRecord } from '../interactions/interaction-store.ts';
+import type { InteractionRecord } from '../interactions/interaction-store.ts';
 import { createOriginalResponse, interactionForCallback } from '../interactions/responses.ts';
-import { MessageFlag } from '../messages/message-builder.ts';
 import { assertNotEmpty, editMessage } from '../messages/message-ops.ts';
 import { asApiMessage, type StoredMessage } from '../messages/message-store.ts';
 import { checkAutocompleteChoices, checkModal } from '../validation/callback-limits.ts';
@@ -15,10 +15,14 @@ import type { JsonObject } from '../world/serialize.ts';
 
 /** Callback types Discord accepts for each interaction type. */
 const ALLOWED: Record<number, number[]> = {
-  [InteractionKind.ApplicationCommand]: [CallbackType.ChannelMessageWithSource, CallbackType.DeferredChannelMessageWithSource, CallbackType.Modal],
-  [InteractionKind.MessageComponent]: [4, 5, 6, 7, 9],
-  [InteractionKind.Autocomplete]: [CallbackType.AutocompleteResult],
-  [InteractionKind.ModalSubmit]: [4, 5, 6, 7],
+  [InteractionType.ApplicationCommand]: [
+    InteractionResponseType.ChannelMessageWithSource,
+    InteractionResponseType.DeferredChannelMessageWithSource,
+    InteractionResponseType.Modal,
+  ],
+  [InteractionType.MessageComponent]: [4, 5, 6, 7, 9],
+  [InteractionType.ApplicationCommandAutocomplete]: [InteractionResponseType.ApplicationCommandAutocompleteResult],
+  [InteractionType.ModalSubmit]: [4, 5, 6, 7],
 };
 
 const SCHEMA_FOR_TYPE: Record<number, RequestSchemaName> = {
@@ -44,19 +48,19 @@ function handleCallback(ctx: RouteContext) {
 
   let message: StoredMessage | undefined;
   switch (type) {
-    case CallbackType.ChannelMessageWithSource:
+    case InteractionResponseType.ChannelMessageWithSource:
       assertNotEmpty(data, files);
       message = createOriginalResponse(state, record, data, files, false);
       break;
-    case CallbackType.DeferredChannelMessageWithSource:
+    case InteractionResponseType.DeferredChannelMessageWithSource:
       // Only the ephemeral flag of a deferral matters; the placeholder has no content yet.
-      message = createOriginalResponse(state, record, { flags: Number(data.flags ?? 0) & MessageFlag.Ephemeral }, [], true);
+      message = createOriginalResponse(state, record, { flags: Number(data.flags ?? 0) & MessageFlags.Ephemeral }, [], true);
       break;
-    case CallbackType.DeferredUpdateMessage:
+    case InteractionResponseType.DeferredMessageUpdate:
       record.originalMessageId = record.sourceMessageId;
       message = record.sourceMessageId ? state.messages.get(record.sourceMessageId) : undefined;
       break;
-    case CallbackType.UpdateMessage: {
+    case InteractionResponseType.UpdateMessage: {
       record.originalMessageId = record.sourceMessageId;
       const source = record.sourceMessageId ? state.messages.get(record.sourceMessageId) : undefined;
       if (source) message = editMessage(state, source, data, files);
@@ -75,9 +79,9 @@ function handleCallback(ctx: RouteContext) {
 }
 
 function limitsFor(type: number, data: JsonObject, record: InteractionRecord) {
-  if (type === CallbackType.AutocompleteResult) return checkAutocompleteChoices(data, record.focusedOptionType ?? 3);
-  if (type === CallbackType.Modal) return checkModal(data);
-  if (type === CallbackType.DeferredChannelMessageWithSource || type === CallbackType.DeferredUpdateMessage) return [];
+  if (type === InteractionResponseType.ApplicationCommandAutocompleteResult) return checkAutocompleteChoices(data, record.focusedOptionType ?? 3);
+  if (type === InteractionResponseType.Modal) return checkModal(data);
+  if (type === InteractionResponseType.DeferredChannelMessageWithSource || type === InteractionResponseType.DeferredMessageUpdate) return [];
   return checkMessageLimits(data, ['data']);
 }
 
@@ -91,8 +95,8 @@ function callbackResponse(record: InteractionRecord, type: number, message: Stor
       ...(message
         ? {
             response_message_id: String(message.data.id),
-            response_message_loading: (flags & MessageFlag.Loading) !== 0,
-            response_message_ephemeral: (flags & MessageFlag.Ephemeral) !== 0,
+            response_message_loading: (flags & MessageFlags.Loading) !== 0,
+            response_message_ephemeral: (flags & MessageFlags.Ephemeral) !== 0,
           }
         : {}),
     },

@@ -1,7 +1,7 @@
 // Documented message limits, enforced explicitly (the spec misses several of them, e.g. the
 // 6000-character embed total, 5 action rows, unique custom_ids and select option counts).
+import { MessageFlags } from 'discord-api-types/v10';
 import type { FieldError } from '../errors.ts';
-import { MessageFlag } from '../messages/message-builder.ts';
 import { Problems, asArray, charCount, isObject, type Path } from './problems.ts';
 
 export const Limits = {
@@ -44,7 +44,7 @@ export function checkMessageLimits(payload: unknown, basePath: Path = []): Field
   if (!isObject(payload)) return problems.list;
   problems.length([...basePath, 'content'], payload.content, Limits.content);
   checkEmbeds(problems, payload.embeds, [...basePath, 'embeds']);
-  const isV2 = typeof payload.flags === 'number' && (payload.flags & MessageFlag.IsComponentsV2) !== 0;
+  const isV2 = typeof payload.flags === 'number' && (payload.flags & MessageFlags.IsComponentsV2) !== 0;
   checkComponents(problems, payload.components, [...basePath, 'components'], isV2);
   return problems.list;
 }

@@ -1,7 +1,8 @@
 // World changes made by tests or the playground, each followed by the gateway event Discord
 // would send the bot (GUILD_CREATE, CHANNEL_CREATE/UPDATE/DELETE, GUILD_ROLE_*, member updates).
+import { GatewayIntentBits } from 'discord-api-types/v10';
 import { UserActionError } from '../errors.ts';
-import { Intent, type EmulatorState } from '../state.ts';
+import type { EmulatorState } from '../state.ts';
 import { Permission } from './permissions.ts';
 import { serializeChannel, serializeGuildCreate, serializeMember, serializeRole, serializeUser } from './serialize.ts';
 import { ChannelKind, type ChannelRecord } from './types.ts';
@@ -64,7 +65,7 @@ export class WorldBuilder {
         botRoles.push(role.id);
       }
       this.world.addMember(guild.id, this.state.bot.id, botRoles);
-      this.state.gateway.dispatch('GUILD_CREATE', serializeGuildCreate(this.world, guild, this.state.bot.id), Intent.Guilds);
+      this.state.gateway.dispatch('GUILD_CREATE', serializeGuildCreate(this.world, guild, this.state.bot.id), GatewayIntentBits.Guilds);
     }
     return info;
   }
@@ -84,7 +85,7 @@ export class WorldBuilder {
 
   addMember(guildId: string, userId: string, options: { roles?: string[]; nick?: string } = {}) {
     const member = this.world.addMember(guildId, userId, options.roles ?? [], options.nick ?? null);
-    this.dispatchIfBotIn(guildId, 'GUILD_MEMBER_ADD', { guild_id: guildId, ...serializeMember(this.world, member) }, Intent.GuildMembers);
+    this.dispatchIfBotIn(guildId, 'GUILD_MEMBER_ADD', { guild_id: guildId, ...serializeMember(this.world, member) }, GatewayIntentBits.GuildMembers);
     return serializeMember(this.world, member);
   }
 
@@ -95,7 +96,7 @@ export class WorldBuilder {
     for (const id of roleIds) if (!guild.roles.has(id)) throw new UserActionError(`Unknown role ${id}`);
     member.roleIds = [...roleIds];
     // Bots always receive updates of their own member; other members need GUILD_MEMBERS.
-    const intent = userId === this.state.bot.id ? undefined : Intent.GuildMembers;
+    const intent = userId === this.state.bot.id ? undefined : GatewayIntentBits.GuildMembers;
     this.dispatchIfBotIn(guildId, 'GUILD_MEMBER_UPDATE', { guild_id: guildId, ...serializeMember(this.world, member) }, intent);
   }
 
@@ -130,7 +131,7 @@ export class WorldBuilder {
     const guild = this.world.requireGuild(guildId);
     if (!guild.members.has(this.state.bot.id)) return;
     guild.members.delete(this.state.bot.id);
-    this.state.gateway.dispatch('GUILD_DELETE', { id: guildId }, Intent.Guilds);
+    this.state.gateway.dispatch('GUILD_DELETE', { id: guildId }, GatewayIntentBits.Guilds);
   }
 
   private createChannel(guildId: string, type: ChannelKind, options: ChannelOptions) {
@@ -154,7 +155,7 @@ export class WorldBuilder {
     return channel;
   }
 
-  private dispatchIfBotIn(guildId: string, event: string, data: Record<string, unknown>, intent: number | undefined = Intent.Guilds): void {
+  private dispatchIfBotIn(guildId: string, event: string, data: Record<string, unknown>, intent: number | undefined = GatewayIntentBits.Guilds): void {
     if (this.world.guilds.get(guildId)?.members.has(this.state.bot.id)) this.state.gateway.dispatch(event, data, intent);
   }
 }
