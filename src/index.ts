@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     config = parseConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      for (const problem of error.problems) console.error(`Configuration error: ${problem}`);
+      for (const problem of error.problems) logger.error(`Configuration error: ${problem}`);
       process.exit(1);
     }
     throw error;
@@ -26,8 +26,8 @@ async function main(): Promise<void> {
     content = await loadContentOffThread();
   } catch (error) {
     if (error instanceof InvalidContentError) {
-      console.error(`Refusing to start: the content is invalid (${error.problems.length} problems). Fix these and run npm run validate-content:`);
-      for (const problem of error.problems) console.error(`  ${formatProblem(problem)}`);
+      logger.error(`Refusing to start: the content is invalid (${error.problems.length} problems). Fix these and run npm run validate-content:`);
+      for (const problem of error.problems) logger.error(`  ${formatProblem(problem)}`);
       process.exit(1);
     }
     throw error;
@@ -64,11 +64,11 @@ process.on('unhandledRejection', (reason) => {
 main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'EADDRINUSE') {
-    console.error(
+    logger.error(
       `Failed to start: port ${process.env.PLAYGROUND_PORT || 3000} is already in use. Stop the other program, or set PLAYGROUND_PORT to a free port.`,
     );
   } else if (code === 'TokenInvalid' || /invalid token/i.test(String((error as Error)?.message))) {
-    console.error('Failed to start: Discord refused DISCORD_TOKEN. Copy a fresh token from the Bot page of your application.');
+    logger.error('Failed to start: Discord refused DISCORD_TOKEN. Copy a fresh token from the Bot page of your application.');
   } else {
     logger.error({ err: error }, 'failed to start');
   }
