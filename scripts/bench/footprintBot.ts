@@ -56,6 +56,10 @@ const bot = await startBot({
 });
 const totalMs = performance.now() - started;
 const gatewayMs = marks.ready !== undefined && marks.loginStart !== undefined ? marks.ready - marks.loginStart : NaN;
+const uptimeMs = process.uptime() * 1000;
+// Memory is read once start-up has settled (2 s, as for the npm start figure): the content check's
+// worker is gone and start-up garbage has had its chance to be collected, as on a user's machine.
+await new Promise((resolve) => setTimeout(resolve, 2_000));
 send({
   event: 'ready',
   totalMs,
@@ -63,7 +67,7 @@ send({
   beforeLoginMs: (marks.loginStart ?? NaN) - started,
   afterReadyMs: started + totalMs - (marks.ready ?? NaN),
   contentMs,
-  uptimeMs: process.uptime() * 1000,
+  uptimeMs,
   ...memory(),
 });
 
