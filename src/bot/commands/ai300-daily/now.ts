@@ -6,19 +6,13 @@ import { describePostError, revealDailyPost, sendDailyPost } from '../../daily/p
 import { UserError } from '../../errors.ts';
 import { freshId } from '../../study/ids.ts';
 import type { Subcommand } from '../types.ts';
-import { POSTABLE_CHANNEL_TYPES, guildIdOf, missingBotPermissions } from './permissions.ts';
+import { addTargetChannelOption, guildIdOf, missingBotPermissions } from './permissions.ts';
 
 export const postDailyNow: Subcommand = {
   name: 'now',
   description: 'Post a daily question right now (in addition to the scheduled one)',
   worksInDm: false,
-  options: (builder) =>
-    builder.addChannelOption((o) =>
-      o
-        .setName('channel')
-        .setDescription('Default: this channel')
-        .addChannelTypes(...POSTABLE_CHANNEL_TYPES),
-    ),
+  options: addTargetChannelOption,
   execute: postNow,
 };
 

@@ -4,20 +4,14 @@ import type { BotContext } from '../../context.ts';
 import { revealDailyPost } from '../../daily/poster.ts';
 import { UserError } from '../../errors.ts';
 import type { Subcommand } from '../types.ts';
-import { POSTABLE_CHANNEL_TYPES, guildIdOf } from './permissions.ts';
+import { addTargetChannelOption, guildIdOf } from './permissions.ts';
 
 /** Stops the schedule and closes the channel's open post, so no question is left with live buttons. */
 export const turnDailyOff: Subcommand = {
   name: 'off',
   description: 'Stop the daily question in a channel',
   worksInDm: false,
-  options: (builder) =>
-    builder.addChannelOption((o) =>
-      o
-        .setName('channel')
-        .setDescription('Default: this channel')
-        .addChannelTypes(...POSTABLE_CHANNEL_TYPES),
-    ),
+  options: addTargetChannelOption,
   execute: turnOff,
 };
 

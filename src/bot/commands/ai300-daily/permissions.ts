@@ -1,4 +1,4 @@
-import { ChannelType, PermissionFlagsBits, type ChatInputCommandInteraction, type GuildBasedChannel } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, type ChatInputCommandInteraction, type GuildBasedChannel, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { UserError } from '../../errors.ts';
 
 /** Discord hides the command from members without Manage Channels; check again in case a server overrode it. */
@@ -29,4 +29,14 @@ export const POSTABLE_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildA
 export function guildIdOf(interaction: ChatInputCommandInteraction): string {
   if (!interaction.inGuild()) throw new UserError('`/ai300-daily` works in a server, not in direct messages.');
   return interaction.guildId;
+}
+
+/** `channel`, optional: the daily channel a subcommand acts on (default: where it is run). */
+export function addTargetChannelOption(builder: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
+  return builder.addChannelOption((o) =>
+    o
+      .setName('channel')
+      .setDescription('Default: this channel')
+      .addChannelTypes(...POSTABLE_CHANNEL_TYPES),
+  );
 }
