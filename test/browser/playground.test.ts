@@ -38,10 +38,24 @@ describe.skipIf(!CHROMIUM)('playground in a browser', () => {
     await playground?.stop();
   });
 
-  it('runs /ai300 quiz, takes an answer and shows the explanation', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  /** A fresh page on the playground, once its channels have loaded. */
+  async function openPlayground(viewport = { width: 1280, height: 900 }) {
+    const page = await browser.newPage({ viewport });
     await page.goto(playground.url);
     await page.locator('#channels li').first().waitFor();
+    return page;
+  }
+
+  /** Types a whole command and sends it, without picking a suggestion. */
+  async function send(page: Awaited<ReturnType<typeof openPlayground>>, command: string) {
+    const box = page.locator('#command');
+    await box.fill(command);
+    await box.press('Escape');
+    await box.press('Enter');
+  }
+
+  it('runs /ai300 quiz, takes an answer and shows the explanation', async () => {
+    const page = await openPlayground();
     const box = page.locator('#command');
     await box.pressSequentially('/ai300 qu');
     await page.locator('#suggestions li', { hasText: '/ai300 quiz' }).waitFor();
@@ -87,9 +101,7 @@ describe.skipIf(!CHROMIUM)('playground in a browser', () => {
   });
 
   it('does not offer admin commands to a member, and refuses them like Discord when typed', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(playground.url);
-    await page.locator('#channels li').first().waitFor();
+    const page = await openPlayground();
     await page.locator('#member').selectOption({ label: 'Ben' });
     const box = page.locator('#command');
     await box.fill('/ai300');
@@ -103,13 +115,8 @@ describe.skipIf(!CHROMIUM)('playground in a browser', () => {
   });
 
   it('reports a problem through the modal, with a character counter', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(playground.url);
-    await page.locator('#channels li').first().waitFor();
-    const box = page.locator('#command');
-    await box.fill('/ai300 quiz');
-    await box.press('Escape');
-    await box.press('Enter');
+    const page = await openPlayground();
+    await send(page, '/ai300 quiz');
     const question = page.locator('article.message.ephemeral').last();
     await question.locator('button', { hasText: /^A$/ }).click();
     await page.locator('article.message.ephemeral button', { hasText: 'Report a problem' }).last().click();
@@ -122,26 +129,16 @@ describe.skipIf(!CHROMIUM)('playground in a browser', () => {
   });
 
   it('says when the next daily post is due after a sweep that posted nothing', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(playground.url);
-    await page.locator('#channels li').first().waitFor();
-    const box = page.locator('#command');
-    await box.fill('/ai300-daily set channel:#daily-question time:23:59');
-    await box.press('Escape');
-    await box.press('Enter');
+    const page = await openPlayground();
+    await send(page, '/ai300-daily set channel:#daily-question time:23:59');
     await page.locator('article.message.ephemeral', { hasText: 'Daily question set for' }).waitFor();
     await page.locator('#sweep').click();
     await expect.poll(() => page.locator('#error').textContent()).toMatch(/No daily question was due\. Next: #daily-question|Posted 1 daily question/);
   });
 
   it('is usable 360 px wide: nothing overflows sideways', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(playground.url);
-    await page.locator('#channels li').first().waitFor();
-    const box = page.locator('#command');
-    await box.fill('/ai300 cheatsheet');
-    await box.press('Escape');
-    await box.press('Enter');
+    const page = await openPlayground({ width: 360, height: 740 });
+    await send(page, '/ai300 cheatsheet');
     await page.locator('article.message .embed').first().waitFor();
     const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(360);
