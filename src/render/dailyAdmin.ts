@@ -8,20 +8,17 @@ import type { NextPost } from '../domain/daily/schedule.ts';
 import { MIN_ANSWERS_TO_RANK } from '../domain/mastery.ts';
 import { COLORS, percent } from './style.ts';
 
-/** "tomorrow at 08:00 Europe/Paris (in 5 hours)", or that it posts within a minute. */
-export function describeNextPost(next: NextPost, timezone: string): string {
-  if (next.dueNow) return 'posts within a minute';
-  const day = next.today ? 'today' : 'tomorrow';
-  return `comes ${day}, ${formatLocal(next.at, timezone)} ${timezone} (${time(next.at, TimestampStyles.RelativeTime)})`;
+/** "Sat 28 Nov, 08:00 Europe/Paris (in 5 hours)": the wall clock in the channel's zone, and Discord's relative time. */
+function wallClock(at: Date, timezone: string): string {
+  return `${formatLocal(at, timezone)} ${timezone} (${time(at, TimestampStyles.RelativeTime)})`;
 }
 
 export function renderDailySet(channelId: string, minutes: number, timezone: string, next: NextPost): string {
   const clock = formatClockTime(minutes);
   const set = `☀️ Daily question set for ${channelMention(channelId)} at **${clock} ${timezone}**.`;
   if (next.dueNow) return `${set} ${clock} has passed today and today's question has not been posted: it posts within a minute.`;
-  if (!next.today)
-    return `${set} Today's question is already out, so the next one comes tomorrow: ${formatLocal(next.at, timezone)} ${timezone} (${time(next.at, TimestampStyles.RelativeTime)}).`;
-  return `${set} The first question ${describeNextPost(next, timezone)}.`;
+  if (!next.today) return `${set} Today's question is already out, so the next one comes tomorrow: ${wallClock(next.at, timezone)}.`;
+  return `${set} The first question comes today, ${wallClock(next.at, timezone)}.`;
 }
 
 export function renderDailyOff(channelId: string, closedOpenPost: boolean): string {
@@ -52,7 +49,7 @@ export interface DailyStatusEntry {
 export function renderDailyStatus(content: Content, entries: DailyStatusEntry[]): { embeds: APIEmbed[] } {
   const fields = entries.slice(0, 25).map((entry) => {
     const lines = [
-      `⏰ Every day at ${formatClockTime(entry.minutes)} ${entry.timezone} · next: ${entry.next.dueNow ? 'due now (posts within a minute)' : `${formatLocal(entry.next.at, entry.timezone)} ${entry.timezone} (${time(entry.next.at, TimestampStyles.RelativeTime)})`}`,
+      `⏰ Every day at ${formatClockTime(entry.minutes)} ${entry.timezone} · next: ${entry.next.dueNow ? 'due now (posts within a minute)' : wallClock(entry.next.at, entry.timezone)}`,
       entry.weakest
         ? `🎯 Weakest domain: **${content.domainById.get(entry.weakest.domain)!.name}** (${percent(entry.weakest.mastery)}, ${entry.answers} answers in this channel)`
         : entry.answers === 0
