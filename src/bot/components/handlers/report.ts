@@ -1,6 +1,7 @@
-import { MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { isReportKind, questionHash, reportCommentProblem } from '../../../domain/reports.ts';
 import { REPORT_COMMENT_FIELD, renderReportKindPicker, renderReportThanks, renderReportsPage, reportModal } from '../../../render/report.ts';
+import { requireManageGuild } from '../../commands/ai300-admin/index.ts';
 import { UserError } from '../../errors.ts';
 import { replyPrivatelyWith, updateWith } from '../../respond.ts';
 import { guildKey } from '../../study/ids.ts';
@@ -47,9 +48,6 @@ export const onReportForm: ComponentHandler<'reportForm'> = async (interaction, 
 
 export const onReportsPage: ComponentHandler<'reportsPage'> = async (interaction, id, ctx) => {
   if (await refuseStranger(interaction, id.ownerId, 'Run `/ai300-admin reports` for your own list.')) return;
-  if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    throw new UserError('You need the **Manage Server** permission to read question reports.');
-  }
-  const guildId = interaction.guildId;
+  const guildId = requireManageGuild(interaction);
   await updateWith(interaction, ctx, async () => ({ show: renderReportsPage(ctx.content, await ctx.reports.forGuild(guildId), id.page, id.ownerId) }));
 };
