@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { openKeyValue } from '../../src/store/kv.ts';
 import { StudyStore } from '../../src/store/studyStore.ts';
 import { type Figure, type Size, round } from './measure.ts';
@@ -58,12 +58,11 @@ async function storeRate(dir: string, answers: number): Promise<{ perSecond: num
 
 /** The floor: the same two rows per answer written straight to SQLite, in one transaction per batch. */
 async function rawRate(dir: string, answers: number, recordBytes: number): Promise<number> {
-  const db = new sqlite3.Database(join(dir, 'raw.sqlite'));
-  const run = (sql: string, ...params: unknown[]) =>
-    new Promise<void>((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
-  await run('PRAGMA journal_mode = WAL');
-  await run('PRAGMA synchronous = NORMAL');
-  await run('CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT)');
+  const db = new Database(join(dir, 'raw.sqlite'));
+  const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  run('CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT)');
   const payload = 'x'.repeat(recordBytes);
   const started = performance.now();
   const batch = 200;
@@ -73,7 +72,7 @@ async function rawRate(dir: string, answers: number, recordBytes: number): Promi
       const { guild, user } = answerFor(j);
       rows.push(`g:${guild}:u:${user}`, payload, `g:${guild}:s:${user}`, payload);
     }
-    await run(
+    run(
       `INSERT INTO keyv (key, value) VALUES ${Array(rows.length / 2)
         .fill('(?, ?)')
         .join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
@@ -81,7 +80,7 @@ async function rawRate(dir: string, answers: number, recordBytes: number): Promi
     );
   }
   const seconds = (performance.now() - started) / 1000;
-  await new Promise<void>((resolve) => db.close(() => resolve()));
+  db.close();
   return answers / seconds;
 }
 

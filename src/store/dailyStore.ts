@@ -1,17 +1,18 @@
 // Daily-question records: each server's channel schedules, each post with its answers, and
-// each channel's running record (for weighting). Same partitioning and per-key queues as the
-// study store.
+// each channel's running record (for weighting). Same partitioning and per-record locks as the
+// study store: with shards on one database, only one process can claim a day's post.
 import type { ChoiceLetter, DomainId, MissTag } from '../content/ids.ts';
 import type { ChannelRecord } from '../domain/daily/pick.ts';
 import type { DailySchedule } from '../domain/daily/schedule.ts';
 import { addAnswer } from '../domain/mastery.ts';
-import { KeyedQueue } from './keyedQueue.ts';
 import type { KeyValue } from './kv.ts';
 import { guarded } from './studyStore.ts';
 
 export interface ChannelSchedule extends DailySchedule {
   /** Set while a claimed day's post is being sent; cleared once it is out. */
   sendingPostId?: string;
+  /** When that claim was made: a claim this old whose send never finished was lost with its process. */
+  sendingSince?: number;
   lastPostId?: string;
   lastError?: { at: number; message: string };
   configuredBy: string;
@@ -56,8 +57,6 @@ const keys = {
 export type DailyAnswerOutcome = { status: 'recorded'; post: DailyPost } | { status: 'duplicate'; letter: ChoiceLetter } | { status: 'missing' };
 
 export class DailyStore {
-  private readonly queue = new KeyedQueue();
-
   constructor(private readonly kv: KeyValue) {}
 
   async getConfig(guild: string): Promise<DailyConfig> {
@@ -77,12 +76,12 @@ export class DailyStore {
 
   /** Changes a server's schedules under its lock; `change` returns the result and whether to save. */
   async updateConfig<T>(guild: string, change: (config: DailyConfig) => { save: boolean; result: T }): Promise<T> {
-    return this.queue.run(keys.config(guild), () =>
-      guarded('update', async () => {
-        const config = (await this.kv.get<DailyConfig>(keys.config(guild))) ?? { v: 1, channels: {} };
+    return guarded('update', () =>
+      this.kv.atomically(keys.config(guild), async (records) => {
+        const config = (await records.get<DailyConfig>(keys.config(guild))) ?? { v: 1, channels: {} };
         const copy: DailyConfig = { v: 1, channels: structuredClone(config.channels), ...(config.open && { open: { ...config.open } }) };
         const { save, result } = change(copy);
-        if (save) await this.kv.set(keys.config(guild), copy);
+        if (save) await records.set(keys.config(guild), copy);
         return result;
       }),
     );
@@ -122,16 +121,18 @@ export class DailyStore {
   }
 
   async savePost(post: DailyPost): Promise<void> {
-    await this.queue.run(keys.post(post.guildId, post.postId), () => guarded('write', () => this.kv.set(keys.post(post.guildId, post.postId), post)));
+    await guarded('write', () =>
+      this.kv.atomically(keys.post(post.guildId, post.postId), (records) => records.set(keys.post(post.guildId, post.postId), post)),
+    );
   }
 
   async updatePost(guild: string, postId: string, change: (post: DailyPost) => DailyPost): Promise<DailyPost | undefined> {
-    return this.queue.run(keys.post(guild, postId), () =>
-      guarded('update', async () => {
-        const post = await this.kv.get<DailyPost>(keys.post(guild, postId));
+    return guarded('update', () =>
+      this.kv.atomically(keys.post(guild, postId), async (records) => {
+        const post = await records.get<DailyPost>(keys.post(guild, postId));
         if (!post) return undefined;
         const next = change(post);
-        await this.kv.set(keys.post(guild, postId), next);
+        await records.set(keys.post(guild, postId), next);
         return next;
       }),
     );
@@ -139,14 +140,14 @@ export class DailyStore {
 
   /** One answer per member per post, decided under the post's lock. */
   async answerPost(guild: string, postId: string, userId: string, letter: ChoiceLetter): Promise<DailyAnswerOutcome> {
-    return this.queue.run(keys.post(guild, postId), () =>
-      guarded('answer', async () => {
-        const post = await this.kv.get<DailyPost>(keys.post(guild, postId));
+    return guarded('answer', () =>
+      this.kv.atomically(keys.post(guild, postId), async (records) => {
+        const post = await records.get<DailyPost>(keys.post(guild, postId));
         if (!post) return { status: 'missing' };
         const previous = post.answers[userId];
         if (previous) return { status: 'duplicate', letter: previous };
         const next = { ...post, answers: { ...post.answers, [userId]: letter } };
-        await this.kv.set(keys.post(guild, postId), next);
+        await records.set(keys.post(guild, postId), next);
         return { status: 'recorded', post: next };
       }),
     );
@@ -172,10 +173,10 @@ export class DailyStore {
   }
 
   private async updateChannel(guild: string, channel: string, change: (record: ChannelRecord) => ChannelRecord): Promise<void> {
-    await this.queue.run(keys.channel(guild, channel), () =>
-      guarded('update', async () => {
-        const record = (await this.kv.get<ChannelRecord>(keys.channel(guild, channel))) ?? { tallies: {}, tagMisses: {}, recent: [] };
-        await this.kv.set(keys.channel(guild, channel), change(record));
+    await guarded('update', () =>
+      this.kv.atomically(keys.channel(guild, channel), async (records) => {
+        const record = (await records.get<ChannelRecord>(keys.channel(guild, channel))) ?? { tallies: {}, tagMisses: {}, recent: [] };
+        await records.set(keys.channel(guild, channel), change(record));
       }),
     );
   }

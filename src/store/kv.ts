@@ -1,36 +1,74 @@
-// The key-value backend behind the store: keyv over SQLite by default (WAL journal), or memory.
-// Only this file knows which backend is in use.
+// The key-value store behind every record: keyv, over one of our storage adapters, chosen by
+// STORE_URL: SQLite (the embedded default), PostgreSQL (several bot processes sharing one
+// database) or memory (tests). Only this file knows which one is in use.
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
-import { LRUCache } from 'lru-cache';
-import { attachConnections } from './sqliteConnections.ts';
+import { KeyedQueue } from './keyedQueue.ts';
+import { PostgresRows } from './postgresRows.ts';
+import type { RowStore, StoredRow } from './rowStore.ts';
+import { SqliteRows } from './sqliteRows.ts';
 
-export interface KeyValue {
+/** Reads and writes of records; inside `atomically`, part of one transaction. */
+export interface Records {
   get<T>(key: string): Promise<T | undefined>;
   getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
   set<T>(key: string, value: T): Promise<void>;
   /** Writes every entry or none of them. */
   setMany(entries: [string, unknown][]): Promise<void>;
   delete(key: string): Promise<void>;
+}
+
+export interface KeyValue extends Records {
   /** Every entry whose key starts with `prefix`. */
   scan<T>(prefix: string): Promise<[string, T][]>;
+  /**
+   * Runs a read-modify-write holding `lockKey` against every other writer, in this process or
+   * (on PostgreSQL) another: use `records` inside. Its writes are saved when it returns.
+   */
+  atomically<T>(lockKey: string, task: (records: Records) => Promise<T>): Promise<T>;
+  /** Whether several bot processes may share this store (PostgreSQL) or not (SQLite, memory). */
+  readonly sharedAcrossProcesses: boolean;
   close(): Promise<void>;
 }
 
 const NAMESPACE = 'ai300';
-// Plain JSON: our records hold no Buffers or BigInts, and raw scans can parse rows directly.
+// Plain JSON: our records hold no Buffers or BigInts, and scans parse rows directly.
 const serialize = (data: unknown) => JSON.stringify(data);
 const deserialize = <T>(text: string) => JSON.parse(text) as T;
 
+/** The kinds of STORE_URL, for messages. */
+export const STORE_URL_FORMS = 'sqlite://<file>, postgres://<user>:<password>@<host>/<database> or memory://';
+
 export async function openKeyValue(url: string): Promise<KeyValue> {
-  if (url.startsWith('memory:')) return memoryKeyValue();
-  if (url.startsWith('sqlite:')) return sqliteKeyValue(url);
-  throw new Error(`unsupported STORE_URL "${url}"`);
+  return keyValueOver(await openRows(url));
 }
 
-function wrap(keyv: Keyv, scan: KeyValue['scan'], close: () => Promise<void>): KeyValue {
+export async function openRows(url: string): Promise<RowStore> {
+  if (url.startsWith('memory:')) return new MemoryRows();
+  if (url.startsWith('sqlite:')) {
+    const path = url.replace(/^sqlite:\/\//, '');
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    return new SqliteRows(path);
+  }
+  if (/^postgres(ql)?:/.test(url)) return PostgresRows.connect(url);
+  throw new Error(`unsupported STORE_URL "${redactUrl(url)}": use ${STORE_URL_FORMS}`);
+}
+
+/** A store URL fit for a log line: without its password. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+}
+
+function keyvOver(rows: RowStore): Keyv {
+  // Backend failures must reach the caller (who tells the user to try again), not vanish into an event.
+  const keyv = new Keyv({ store: rows, namespace: NAMESPACE, serialize, deserialize, throwOnErrors: true });
+  keyv.on('error', () => undefined);
+  return keyv;
+}
+
+function recordsOver(keyv: Keyv): Records {
   return {
     get: async <T>(key: string) => (await keyv.get(key)) as T | undefined,
     getMany: async <T>(keys: string[]) => (keys.length === 0 ? [] : ((await keyv.get(keys)) as (T | undefined)[])),
@@ -38,209 +76,63 @@ function wrap(keyv: Keyv, scan: KeyValue['scan'], close: () => Promise<void>): K
       const ok = await keyv.set(key, value);
       if (!ok) throw new Error(`store refused to write ${key}`);
     },
-    // In memory a write cannot fail half-way, so writing one after another is all-or-nothing.
     setMany: async (entries) => {
-      for (const [key, value] of entries) {
-        const ok = await keyv.set(key, value);
-        if (!ok) throw new Error(`store refused to write ${key}`);
-      }
+      const results = await keyv.setMany(entries.map(([key, value]) => ({ key, value })));
+      if (results?.some?.((ok) => ok === false)) throw new Error('store refused to write');
     },
     delete: async (key) => {
       await keyv.delete(key);
     },
-    scan,
-    close,
   };
 }
 
-function memoryKeyValue(): KeyValue {
-  const map = new Map<string, unknown>();
-  const keyv = new Keyv({ store: map, namespace: NAMESPACE, serialize, deserialize });
-  const scan = async <T>(prefix: string): Promise<[string, T][]> => {
-    const full = `${NAMESPACE}:${prefix}`;
-    const rows: [string, T][] = [];
-    for (const [key, raw] of map) {
-      if (!key.startsWith(full)) continue;
-      const data = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { value: T };
-      rows.push([key.slice(NAMESPACE.length + 1), data.value]);
-    }
-    return rows;
-  };
-  return wrap(keyv, scan, async () => keyv.disconnect());
-}
-
-/** How much stored JSON the SQLite backend keeps in memory for repeat reads (see RecentValues). */
-export const RECENT_VALUES_BYTES = 16 * 2 ** 20;
-
-async function sqliteKeyValue(url: string): Promise<KeyValue> {
-  const path = url.replace(/^sqlite:\/\//, '');
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const busyTimeout = 10_000;
-  const sqlite = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout });
-  // On a file, queries move to our own connections in WAL mode (see sqliteConnections.ts). A second
-  // connection to ':memory:' would be another database, so that one keeps the store's own.
-  const background = path === ':memory:' ? undefined : await attachConnections(sqlite, path, { busyTimeoutMs: busyTimeout });
-  const recent = new RecentValues(RECENT_VALUES_BYTES);
-  // Backend failures must reach the caller (who tells the user to try again), not vanish into an event.
-  const keyv = new Keyv({ store: sqlite, namespace: NAMESPACE, serialize, deserialize: recent.deserialize, throwOnErrors: true });
-  keyv.on('error', () => undefined);
-  const scan = async <T>(prefix: string): Promise<[string, T][]> => {
-    const full = `${NAMESPACE}:${prefix}`;
-    // A key range uses the primary-key index, unlike LIKE.
-    const range = ['SELECT key, value FROM keyv WHERE key >= ? AND key < ?', full, `${full}\uffff`] as const;
-    const rows = (await (background ? background.scan(...range) : sqlite.query(...range))) as { key: string; value: string }[];
-    return rows.map((row) => [row.key.slice(NAMESPACE.length + 1), (JSON.parse(row.value) as { value: T }).value]);
-  };
-  const writer = batchWriter(sqlite, recent);
-  const storedKey = (key: string) => `${NAMESPACE}:${key}`;
-  const row = ([key, value]: [string, unknown]): [string, string] => [storedKey(key), serialize({ value })];
-
-  async function getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
-    const values = keys.map((key) => recent.get<T>(storedKey(key)));
-    const missing = keys.filter((_, index) => values[index] === undefined);
-    if (missing.length === 0) return values;
-    const readSince = recent.writes;
-    const read = (await keyv.get(missing)) as (T | undefined)[];
-    for (const [index, key] of missing.entries()) recent.noteRead(storedKey(key), read[index], readSince);
-    let next = 0;
-    return values.map((value) => (value === undefined ? read[next++] : value));
-  }
-
+export function keyValueOver(rows: RowStore): KeyValue {
+  const keyv = keyvOver(rows);
+  const storedPrefix = `${NAMESPACE}:`;
   return {
-    get: async <T>(key: string) => (await getMany<T>([key]))[0],
-    getMany,
-    set: (key, value) => writer.write([row([key, value])]),
-    setMany: (entries) => writer.write(entries.map(row)),
-    delete: async (key) => {
-      recent.forget([storedKey(key)]);
-      try {
-        await keyv.delete(key);
-      } finally {
-        recent.forget([storedKey(key)]);
-      }
+    ...recordsOver(keyv),
+    scan: async <T>(prefix: string): Promise<[string, T][]> => {
+      const found: StoredRow[] = await rows.scanPrefix(storedPrefix + prefix);
+      return found.map((row) => [row.key.slice(storedPrefix.length), (JSON.parse(row.value) as { value: T }).value]);
     },
-    scan,
-    close: async () => {
-      await writer.drain();
-      await sqlite.disconnect();
-    },
+    // The adapter hands the task itself when its lock is local, or a transaction's view of the rows.
+    atomically: (lockKey, task) => rows.atomically(lockKey, (inside) => task(inside === rows ? recordsOver(keyv) : recordsOver(keyvOver(inside)))),
+    sharedAcrossProcesses: rows.sharedAcrossProcesses,
+    close: () => keyv.disconnect(),
   };
 }
 
-/**
- * Values read or written lately, kept as the JSON text the store holds (so every read returns a
- * fresh object and the memory bound is exact). A repeat read skips a query on the main thread
- * (an answer reads two records before it writes them). Entries only ever come from the database: a
- * committed write, or a read that no write overlapped, so the cache never holds what the
- * database does not. Only valid because this process is the only writer of its store.
- */
-export class RecentValues {
-  private readonly texts: LRUCache<string, string>;
-  /** The text each freshly read object was parsed from, so a read can be remembered as stored. */
-  private readonly readTexts = new WeakMap<object, string>();
-  /** Counts committed (or failed) writes; a read that saw it change may have read a value being replaced. */
-  writes = 0;
+/** Rows in a Map, for tests and throwaway runs. */
+class MemoryRows extends EventEmitter implements RowStore {
+  readonly opts = { dialect: 'memory', url: 'memory://' };
+  namespace?: string;
+  readonly sharedAcrossProcesses = false;
+  private readonly map = new Map<string, string>();
+  private readonly locks = new KeyedQueue();
 
-  constructor(maxBytes: number) {
-    this.texts = new LRUCache({ maxSize: maxBytes, sizeCalculation: (text) => text.length });
+  async get(key: string) {
+    return this.map.get(key);
   }
-
-  readonly deserialize = <T>(text: string): { value: T } => {
-    const data = JSON.parse(text) as { value: T };
-    if (typeof data.value === 'object' && data.value !== null) this.readTexts.set(data.value, text);
-    return data;
-  };
-
-  get<T>(key: string): T | undefined {
-    const text = this.texts.get(key);
-    return text === undefined ? undefined : (JSON.parse(text) as { value: T }).value;
+  async getMany(keys: string[]) {
+    return keys.map((key) => this.map.get(key));
   }
-
-  noteRead(key: string, value: unknown, writesBefore: number): void {
-    if (writesBefore !== this.writes || typeof value !== 'object' || value === null) return;
-    const text = this.readTexts.get(value);
-    if (text !== undefined) this.texts.set(key, text);
+  async set(key: string, value: string) {
+    this.map.set(key, value);
   }
-
-  noteCommitted(rows: Iterable<[string, string]>): void {
-    this.writes++;
-    for (const [key, text] of rows) this.texts.set(key, text);
+  // In memory a write cannot fail half-way, so writing one after another is all-or-nothing.
+  async setMany(entries: { key: string; value: string }[]) {
+    for (const { key, value } of entries) this.map.set(key, value);
   }
-
-  forget(keys: Iterable<string>): void {
-    this.writes++;
-    for (const key of keys) this.texts.delete(key);
+  async delete(key: string) {
+    return this.map.delete(key);
   }
-}
-
-/**
- * One upsert of `count` rows, bound as plain parameters (no JSON around the JSON values). Each
- * count is its own statement text, prepared once: batches are mostly one or two answers.
- */
-function upsertRows(count: number): string {
-  return `INSERT INTO keyv (key, value) VALUES ${Array(count).fill('(?, ?)').join(', ')}
-  ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
-}
-
-/**
- * Groups concurrent writes into one multi-row upsert: a burst of answers costs one statement
- * (one implicit transaction) instead of one per record. A group of rows written together always
- * lands in the same statement, so it is saved whole or not at all, and each caller's promise
- * settles when its rows are committed: "awaited" still means "saved". Rows are in keyv's format.
- */
-function batchWriter(sqlite: KeyvSqlite, recent: RecentValues) {
-  const MAX_ROWS = 400;
-  type Group = { rows: [string, string][]; resolve: () => void; reject: (error: unknown) => void };
-  const queue: Group[] = [];
-  let flushing: Promise<void> | undefined;
-
-  async function flush(): Promise<void> {
-    while (queue.length > 0) {
-      const batch: Group[] = [];
-      let count = 0;
-      while (queue.length > 0 && (batch.length === 0 || count + queue[0]!.rows.length <= MAX_ROWS)) {
-        const group = queue.shift()!;
-        batch.push(group);
-        count += group.rows.length;
-      }
-      // The same key twice in one statement: the later write wins, as it would one by one.
-      const latest = new Map<string, string>();
-      for (const group of batch) for (const [key, value] of group.rows) latest.set(key, value);
-      try {
-        await sqlite.query(upsertRows(latest.size), ...[...latest].flat());
-        recent.noteCommitted(latest);
-        for (const group of batch) group.resolve();
-      } catch (error) {
-        // The database kept its old values; drop ours rather than guess what they are.
-        recent.forget(latest.keys());
-        for (const group of batch) group.reject(error);
-      }
-    }
+  async clear() {
+    this.map.clear();
   }
-
-  // Flushed once the current task's promise callbacks have run: writes made together (a burst of
-  // answers already read) share a commit, and no answer waits for the rest of the event loop.
-  function schedule(): void {
-    flushing ??= Promise.resolve()
-      .then(flush)
-      .finally(() => {
-        flushing = undefined;
-        // A write that arrived as the last batch finished still needs a flush.
-        if (queue.length > 0) schedule();
-      });
+  async scanPrefix(prefix: string): Promise<StoredRow[]> {
+    return [...this.map].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => ({ key, value }));
   }
-
-  return {
-    write(rows: [string, string][]): Promise<void> {
-      if (rows.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ rows, resolve, reject });
-        schedule();
-      });
-    },
-    async drain(): Promise<void> {
-      while (flushing) await flushing;
-      if (queue.length > 0) await flush();
-    },
-  };
+  atomically<T>(lockKey: string, task: (rows: RowStore) => Promise<T>): Promise<T> {
+    return this.locks.run(lockKey, () => task(this));
+  }
 }

@@ -1,24 +1,21 @@
 // Problem reports, one per member per question per server, under keys that list a server's reports
 // (`report:<guild>:`) or every report (`report:`) with one prefix scan.
 import type { QuestionReport } from '../domain/reports.ts';
-import { KeyedQueue } from './keyedQueue.ts';
 import type { KeyValue } from './kv.ts';
 import { guarded } from './studyStore.ts';
 
 const key = (guild: string, questionId: string, reporter: string) => `report:${guild}:${questionId}:${reporter}`;
 
 export class ReportStore {
-  private readonly queue = new KeyedQueue();
-
   constructor(private readonly kv: KeyValue) {}
 
   /** Saves the report unless this member already reported this question here. */
   async add(report: QuestionReport): Promise<'added' | 'duplicate'> {
     const k = key(report.guildId, report.questionId, report.reporterId);
-    return this.queue.run(k, () =>
-      guarded('report', async () => {
-        if (await this.kv.get<QuestionReport>(k)) return 'duplicate';
-        await this.kv.set(k, report);
+    return guarded('report', () =>
+      this.kv.atomically(k, async (records) => {
+        if (await records.get<QuestionReport>(k)) return 'duplicate';
+        await records.set(k, report);
         return 'added';
       }),
     );

@@ -1,14 +1,14 @@
 // The one module that knows the store's keys. Every record is partitioned by server ("guild";
 // direct messages use the pseudo-guild "dm"), and every read-modify-write of a learner runs in
-// that learner's queue so concurrent answers never overwrite each other.
+// that learner's lock (across processes on a shared database) so concurrent answers never
+// overwrite each other.
 import type { ChoiceLetter, DomainId, MissTag } from '../content/ids.ts';
 import { addAnswer, type DomainTallies } from '../domain/mastery.ts';
 import { isoWeekKey, monthKey } from '../domain/periods.ts';
 import { scheduleReview } from '../domain/review.ts';
 import { extendStreak } from '../domain/streak.ts';
-import { KeyedQueue } from './keyedQueue.ts';
 import { GuildSummaryCache } from './summaryCache.ts';
-import type { KeyValue } from './kv.ts';
+import type { KeyValue, Records } from './kv.ts';
 import {
   ANSWERED_LIMIT,
   MISS_LOG_LIMIT,
@@ -106,7 +106,6 @@ function summaryWithAnswer(stored: MasterySummary | undefined, domain: DomainId,
 }
 
 export class StudyStore {
-  private readonly queue = new KeyedQueue();
   private readonly summaries = new GuildSummaryCache();
 
   /** `onBackgroundFailure` hears about writes nobody waits for (see serveQuestion); log them. */
@@ -115,12 +114,12 @@ export class StudyStore {
     private readonly onBackgroundFailure: (error: StoreError) => void = () => undefined,
   ) {}
 
-  private learnerLock<T>(guild: string, user: string, task: () => Promise<T>): Promise<T> {
-    return this.queue.run(keys.learner(guild, user), task);
+  private learnerLock<T>(guild: string, user: string, task: (records: Records) => Promise<T>): Promise<T> {
+    return this.kv.atomically(keys.learner(guild, user), task);
   }
 
-  private async readLearner(guild: string, user: string): Promise<LearnerRecord> {
-    return (await this.kv.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
+  private async readLearner(guild: string, user: string, records: Records = this.kv): Promise<LearnerRecord> {
+    return (await records.get<LearnerRecord>(keys.learner(guild, user))) ?? emptyLearner();
   }
 
   async getLearner(guild: string, user: string): Promise<LearnerRecord> {
@@ -133,11 +132,11 @@ export class StudyStore {
 
   /** Changes a learner record under the learner's lock; `change` returns what to save (or undefined to skip). */
   async updateLearner<T>(guild: string, user: string, change: (learner: LearnerRecord) => { save?: LearnerRecord; result: T }): Promise<T> {
-    return this.learnerLock(guild, user, () =>
-      guarded('update', async () => {
-        const learner = await this.readLearner(guild, user);
+    return guarded('update', () =>
+      this.learnerLock(guild, user, async (records) => {
+        const learner = await this.readLearner(guild, user, records);
         const { save, result } = change(learner);
-        if (save) await this.kv.set(keys.learner(guild, user), save);
+        if (save) await records.set(keys.learner(guild, user), save);
         return result;
       }),
     );
@@ -153,13 +152,13 @@ export class StudyStore {
   async serveQuestion(guild: string, user: string, pick: (learner: LearnerRecord) => string | undefined): Promise<ServedQuestion> {
     let picked!: (served: ServedQuestion) => void;
     const servedNow = new Promise<ServedQuestion>((resolve) => (picked = resolve));
-    const saved = this.learnerLock(guild, user, () =>
-      guarded('serve', async () => {
-        const learner = await this.readLearner(guild, user);
+    const saved = guarded('serve', () =>
+      this.learnerLock(guild, user, async (records) => {
+        const learner = await this.readLearner(guild, user, records);
         const questionId = pick(learner);
         if (!questionId) return picked({ learner });
         const recent = [...learner.recent.filter((id) => id !== questionId), questionId].slice(-RECENT_LIMIT);
-        const saving = this.kv.set(keys.learner(guild, user), { ...learner, recent });
+        const saving = records.set(keys.learner(guild, user), { ...learner, recent });
         picked({ questionId, learner });
         await saving;
       }),
@@ -171,9 +170,9 @@ export class StudyStore {
   }
 
   async recordAnswer(guild: string, user: string, answer: AnswerInput, hooks: AnswerHooks = {}): Promise<AnswerOutcome> {
-    return this.learnerLock(guild, user, () =>
-      guarded('answer', async () => {
-        const [storedLearner, storedSummary] = await this.kv.getMany<LearnerRecord | MasterySummary>([keys.learner(guild, user), keys.summary(guild, user)]);
+    const outcome = await guarded('answer', () =>
+      this.learnerLock(guild, user, async (records): Promise<AnswerOutcome> => {
+        const [storedLearner, storedSummary] = await records.getMany<LearnerRecord | MasterySummary>([keys.learner(guild, user), keys.summary(guild, user)]);
         const learner = (storedLearner as LearnerRecord | undefined) ?? emptyLearner();
         if (answer.serve && learner.answered[answer.serve]) return { status: 'duplicate', letter: learner.answered[answer.serve]! };
         const reason = hooks.check?.(learner);
@@ -183,41 +182,44 @@ export class StudyStore {
         const applied = applyAnswerToLearner(learner, answer);
         const next = hooks.afterAnswer ? hooks.afterAnswer(applied) : applied;
         // One write for both records: an answer is never half-recorded.
-        await this.kv.setMany([
+        await records.setMany([
           [keys.learner(guild, user), next],
           [keys.summary(guild, user), summary],
         ]);
-        this.summaries.note(guild, user, summary);
         const previous = storedSummary as MasterySummary | undefined;
         return { status: 'recorded', summary, learner: next, ...(previous && { previous }) };
       }),
     );
+    // Noted once saved: a transaction that failed to commit must not reach the leaderboard.
+    if (outcome.status === 'recorded') this.summaries.note(guild, user, outcome.summary);
+    return outcome;
   }
 
   async logMiss(guild: string, user: string, miss: LoggedMiss): Promise<LearnerRecord> {
-    return this.learnerLock(guild, user, () =>
-      guarded('log miss', async () => {
-        const learner = await this.readLearner(guild, user);
+    const { learner: next, summary } = await guarded('log miss', () =>
+      this.learnerLock(guild, user, async (records) => {
+        const learner = await this.readLearner(guild, user, records);
         const next: LearnerRecord = {
           ...learner,
           loggedMisses: { ...learner.loggedMisses, [miss.tag]: (learner.loggedMisses[miss.tag] ?? 0) + 1 },
           missLog: [...learner.missLog, miss].slice(-MISS_LOG_LIMIT),
         };
         if (!miss.domain) {
-          await this.kv.set(keys.learner(guild, user), next);
-          return next;
+          await records.set(keys.learner(guild, user), next);
+          return { learner: next, summary: undefined };
         }
         // A practice-test miss in a known domain counts against that domain's mastery too,
         // written together with the learner record.
-        const summary = summaryWithAnswer(await this.kv.get<MasterySummary>(keys.summary(guild, user)), miss.domain, false, new Date(miss.at));
-        await this.kv.setMany([
+        const summary = summaryWithAnswer(await records.get<MasterySummary>(keys.summary(guild, user)), miss.domain, false, new Date(miss.at));
+        await records.setMany([
           [keys.learner(guild, user), next],
           [keys.summary(guild, user), summary],
         ]);
-        this.summaries.note(guild, user, summary);
-        return next;
+        return { learner: next, summary };
       }),
     );
+    if (summary) this.summaries.note(guild, user, summary);
+    return next;
   }
 
   async saveDiagnostic(guild: string, user: string, run: DiagnosticRun | undefined): Promise<void> {
@@ -229,13 +231,13 @@ export class StudyStore {
 
   /** Erases a learner's records in one server. */
   async forget(guild: string, user: string): Promise<void> {
-    await this.learnerLock(guild, user, () =>
-      guarded('forget', async () => {
-        await this.kv.delete(keys.learner(guild, user));
-        await this.kv.delete(keys.summary(guild, user));
-        this.summaries.note(guild, user, undefined);
+    await guarded('forget', () =>
+      this.learnerLock(guild, user, async (records) => {
+        await records.delete(keys.learner(guild, user));
+        await records.delete(keys.summary(guild, user));
       }),
     );
+    this.summaries.note(guild, user, undefined);
   }
 
   /** Every learner's summary in a server (loaded once, then kept current by our own writes). */

@@ -1,11 +1,10 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openKeyValue, RecentValues, type KeyValue } from '../../src/store/kv.ts';
-import { attachConnections } from '../../src/store/sqliteConnections.ts';
+import { openKeyValue, type KeyValue } from '../../src/store/kv.ts';
+import { RecentValues, SqliteRows } from '../../src/store/sqliteRows.ts';
 
 let dir: string;
 let file: string;
@@ -18,14 +17,10 @@ async function open(): Promise<KeyValue> {
 }
 
 /** Writes a value behind the store's back, through a connection of its own. */
-async function writeDirectly(key: string, value: unknown): Promise<void> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const d = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(d)));
-  });
-  await new Promise<void>((resolve, reject) =>
-    db.run('UPDATE keyv SET value = ? WHERE key = ?', [JSON.stringify({ value }), `ai300:${key}`], (error) => (error ? reject(error) : resolve())),
-  );
-  await new Promise<void>((resolve) => db.close(() => resolve()));
+function writeDirectly(key: string, value: unknown): void {
+  const db = new Database(file);
+  db.prepare('UPDATE keyv SET value = ? WHERE key = ?').run(JSON.stringify({ value }), `ai300:${key}`);
+  db.close();
 }
 
 beforeEach(() => {
@@ -42,7 +37,7 @@ describe('the SQLite key-value store', () => {
   it('serves a repeat read from memory (this process is the only writer), while the file holds every write', async () => {
     const kv = await open();
     await kv.set('g:1:u:a', { n: 1 });
-    await writeDirectly('g:1:u:a', { n: 99 });
+    writeDirectly('g:1:u:a', { n: 99 });
     expect(await kv.get('g:1:u:a')).toEqual({ n: 1 });
     // A fresh connection sees the file itself.
     const other = await open();
@@ -58,7 +53,7 @@ describe('the SQLite key-value store', () => {
     const kv = await open();
     const read = await kv.get<{ list: number[] }>('k1');
     read!.list.push(666);
-    await writeDirectly('k1', { list: [3] });
+    writeDirectly('k1', { list: [3] });
     // Remembered from the first read, and not the object the caller changed.
     expect(await kv.get('k1')).toEqual({ list: [1] });
     expect(await kv.getMany(['k2', 'k1', 'missing'])).toEqual([{ list: [2] }, { list: [1] }, undefined]);
@@ -90,27 +85,12 @@ describe('the SQLite key-value store', () => {
 });
 
 describe('RecentValues', () => {
-  const text = (value: unknown) => JSON.stringify({ value });
-
-  it('keeps a read only if no write happened while it was in flight', () => {
-    const recent = new RecentValues(1000);
-    const before = recent.writes;
-    const read = recent.deserialize<{ n: number }>(text({ n: 1 })).value;
-    recent.noteCommitted([['other', text({ n: 2 })]]);
-    recent.noteRead('k', read, before);
-    expect(recent.get('k')).toBeUndefined();
-    const fresh = recent.deserialize<{ n: number }>(text({ n: 1 })).value;
-    recent.noteRead('k', fresh, recent.writes);
-    expect(recent.get('k')).toEqual({ n: 1 });
-  });
-
-  it('drops keys whose write failed, and stays within its byte budget', () => {
-    const recent = new RecentValues(120);
-    recent.noteCommitted([['a', text('x'.repeat(40))]]);
-    recent.noteCommitted([['b', text('y'.repeat(40))]]);
+  it('stays within its byte budget, dropping the least recently used', () => {
+    const recent = new RecentValues(100);
+    recent.set('a', 'x'.repeat(40));
+    recent.set('b', 'y'.repeat(40));
     expect(recent.get('a')).toBe('x'.repeat(40));
-    recent.noteCommitted([['c', text('z'.repeat(40))]]);
-    // 'b' was the least recently used.
+    recent.set('c', 'z'.repeat(40));
     expect(recent.get('b')).toBeUndefined();
     expect(recent.get('a')).toBe('x'.repeat(40));
     recent.forget(['a']);
@@ -118,46 +98,61 @@ describe('RecentValues', () => {
   });
 });
 
-describe('the store connections', () => {
+describe('the SQLite adapter', () => {
   const walBytes = () => (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
 
-  it('report a bad query to its caller and keep serving good ones, until closed', async () => {
-    const store = new KeyvSqlite({ uri: `sqlite://${file}` });
-    await attachConnections(store, file, { busyTimeoutMs: 1000 });
-    await expect(store.query('SELEC nonsense')).rejects.toThrow(/syntax error/);
-    await expect(store.query('SELEC nonsense')).rejects.toThrow(/syntax error/);
-    await store.set('k', 'v');
-    expect(await store.get('k')).toBe('v');
-    await store.disconnect();
-    await expect(store.query('SELECT 1')).rejects.toThrow();
+  it("opens a file in keyv's SQLite format (as @keyv/sqlite writes it) and keeps that format", async () => {
+    const db = new Database(file);
+    db.exec('CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT )');
+    db.prepare('INSERT INTO keyv (key, value) VALUES (?, ?)').run('ai300:g:1:u:a', JSON.stringify({ value: { n: 7 } }));
+    db.close();
+    const kv = await open();
+    expect(await kv.get('g:1:u:a')).toEqual({ n: 7 });
+    await kv.set('g:1:u:b', { n: 8 });
+    await kv.close();
+    opened.splice(0);
+    const check = new Database(file);
+    expect(check.prepare('SELECT value FROM keyv WHERE key = ?').get('ai300:g:1:u:b')).toEqual({ value: '{"value":{"n":8}}' });
+    check.close();
   });
 
-  it('never checkpoint inside a commit: the WAL grows until the background checkpoint, and is emptied on close', async () => {
-    const store = new KeyvSqlite({ uri: `sqlite://${file}` });
-    const background = await attachConnections(store, file, { busyTimeoutMs: 1000, checkpointEveryMs: 60_000 });
+  it('reports a failed write to its caller, keeps serving, and holds nothing it did not save', async () => {
+    const rows = new SqliteRows(file, { checkpointEveryMs: 60_000 });
+    await rows.set('ai300:k', '{"value":1}');
+    const db = new Database(file);
+    // A trigger that refuses one key stands in for a disk that refuses a write.
+    db.exec("CREATE TRIGGER refuse BEFORE UPDATE ON keyv WHEN NEW.key = 'ai300:k' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+    db.close();
+    await expect(rows.set('ai300:k', '{"value":2}')).rejects.toThrow(/disk I\/O error/);
+    expect(await rows.get('ai300:k')).toBe('{"value":1}');
+    await rows.set('ai300:other', '{"value":3}');
+    expect(await rows.get('ai300:other')).toBe('{"value":3}');
+    await rows.disconnect();
+  });
+
+  it('never checkpoints inside a commit: the WAL grows until the background checkpoint, and is emptied on close', async () => {
+    const rows = new SqliteRows(file, { checkpointEveryMs: 60_000 });
     // Far past SQLite's automatic checkpoint (1,000 pages, about 4 MB), which would have reset the WAL.
     const big = 'x'.repeat(64 * 1024);
-    for (let i = 0; i < 100; i++) await store.set(`k${i}`, `${i}${big}`);
+    for (let i = 0; i < 100; i++) await rows.set(`ai300:k${i}`, `${i}${big}`);
     expect(walBytes()).toBeGreaterThan(6 * 2 ** 20);
-    // The background connection reads what the main-thread connection committed.
-    const rows = (await background.scan('SELECT count(*) AS n FROM keyv')) as { n: number }[];
-    expect(rows[0]!.n).toBe(100);
-    await store.disconnect();
+    // The background thread reads what the main-thread connection committed.
+    expect((await rows.scanPrefix('ai300:k')).length).toBe(100);
+    await rows.disconnect();
     expect(walBytes()).toBe(0);
     // Nothing was lost on the way into the database file.
-    const check = new KeyvSqlite({ uri: `sqlite://${file}` });
-    expect(String(await check.get('k99')).startsWith('99x')).toBe(true);
-    await check.disconnect();
+    const check = new Database(file);
+    expect(String((check.prepare('SELECT value FROM keyv WHERE key = ?').get('ai300:k99') as { value: string }).value).startsWith('99x')).toBe(true);
+    check.close();
   });
 
-  it('checkpoint on their own timer', async () => {
-    const store = new KeyvSqlite({ uri: `sqlite://${file}` });
-    await attachConnections(store, file, { busyTimeoutMs: 1000, checkpointEveryMs: 20 });
-    for (let i = 0; i < 20; i++) await store.set(`k${i}`, 'y'.repeat(8192));
+  it('checkpoints on its own timer', async () => {
+    const rows = new SqliteRows(file, { checkpointEveryMs: 20 });
+    for (let i = 0; i < 20; i++) await rows.set(`ai300:k${i}`, 'y'.repeat(8192));
     expect(walBytes()).toBeGreaterThan(100_000);
     // Until a checkpoint, the rows live in the WAL only; the timer's checkpoint copies them into the file.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(statSync(file).size).toBeGreaterThan(100_000);
-    await store.disconnect();
+    await rows.disconnect();
   });
 });

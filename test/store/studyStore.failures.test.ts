@@ -12,7 +12,7 @@ async function flakyKeyValue(broken: (op: string, key: string) => boolean): Prom
   const fail = (op: string, key: string) => {
     if (broken(op, key)) throw new Error(`disk I/O error on ${op} ${key}`);
   };
-  return {
+  const flaky: KeyValue = {
     get: async (key) => {
       fail('get', key);
       return inner.get(key);
@@ -37,8 +37,12 @@ async function flakyKeyValue(broken: (op: string, key: string) => boolean): Prom
       fail('scan', prefix);
       return inner.scan(prefix);
     },
+    // The lock is the real one; what the task reads and writes fails like everything else.
+    atomically: (lockKey, task) => inner.atomically(lockKey, () => task(flaky)),
+    sharedAcrossProcesses: false,
     close: () => inner.close(),
   };
+  return flaky;
 }
 
 describe('a failing backend', () => {
@@ -115,6 +119,7 @@ describe('serving a question', () => {
         await writeGate;
         return inner.set(key, value);
       },
+      atomically: (lockKey, task) => inner.atomically(lockKey, () => task(gated)),
     };
     const store = new StudyStore(gated);
     const served = await store.serveQuestion(G, 'u1', () => 'quality-001');

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { currentSummary } from '../../src/store/studyStore.ts';
 import { answer, tempStore, type TempStore } from './tempStore.ts';
 
@@ -148,14 +148,11 @@ describe('StudyStore on SQLite', () => {
     const store = await temp.open();
     await store.recordAnswer(G, 'u1', answer({ serve: '1' }));
     expect(existsSync(`${temp.file}-wal`)).toBe(true);
-    const db = new sqlite3.Database(temp.file, sqlite3.OPEN_READONLY);
+    const db = new Database(temp.file, { readonly: true });
     try {
-      const row = await new Promise<{ journal_mode: string }>((resolve, reject) =>
-        db.get('PRAGMA journal_mode', (error: Error | null, result: { journal_mode: string }) => (error ? reject(error) : resolve(result))),
-      );
-      expect(row.journal_mode).toBe('wal');
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
-      await new Promise<void>((resolve) => db.close(() => resolve()));
+      db.close();
     }
   });
 });
