@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: { alias: { '@ai300/discord-emulator': fileURLToPath(new URL('../packages/discord-emulator/src/index.ts', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

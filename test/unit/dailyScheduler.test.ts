@@ -159,8 +159,12 @@ describe('daily scheduler', () => {
     const claim = (await (await testContext({ kv, clock })).daily.store.getConfig(GUILD)).channels['200000000000000001']!;
     expect(claim.sendingPostId).toBeDefined();
 
+    // While the claim is fresh, its process may still be sending: another process leaves it alone.
     clock.set('2026-06-01T06:05:00Z');
     const { gateway, sent } = fakeGateway();
+    await new DailyScheduler(gateway, await testContext({ kv, clock })).sweep();
+    expect(sent).toHaveLength(0);
+    clock.set('2026-06-01T06:10:00Z');
     await new DailyScheduler(gateway, await testContext({ kv, clock })).sweep();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ postId: claim.sendingPostId, recovering: true });

@@ -26,6 +26,14 @@ export interface SweepResult {
   failed: { job: PostJob; reason: string }[];
 }
 
+/**
+ * How long a claim belongs to the process that made it. Another process (a shard restarted after
+ * a crash) finishes an unfinished claim only once it is this old, so it never posts beside a
+ * process that is still sending. A sweep waits for its sends, so this is far longer than a claim
+ * held by a live process ever lasts; it is also how late a crashed send is finished.
+ */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+
 /** Posts in flight at once; discord.js queues requests under Discord's rate limits anyway. */
 const CONCURRENCY = 16;
 
@@ -104,8 +112,11 @@ export class DailyScheduler {
       for (const schedule of Object.values(config.channels)) {
         const today = localTime(now, schedule.timezone).date;
         if (schedule.sendingPostId) {
+          // Another process may still be sending it.
+          if (now.getTime() - (schedule.sendingSince ?? 0) < CLAIM_LEASE_MS) continue;
           // A claim whose send did not finish (crash or restart): finish it today, drop it after.
           if (schedule.lastPostedDate === today) {
+            schedule.sendingSince = now.getTime();
             jobs.push({ guildId, channelId: schedule.channelId, postId: schedule.sendingPostId, localDate: today, late: true, recovering: true });
             continue;
           }
@@ -116,6 +127,7 @@ export class DailyScheduler {
         const postId = freshId(now, this.ctx.random);
         schedule.lastPostedDate = decision.localDate;
         schedule.sendingPostId = postId;
+        schedule.sendingSince = now.getTime();
         jobs.push({ guildId, channelId: schedule.channelId, postId, localDate: decision.localDate, late: decision.late, recovering: false });
       }
       return { save: true, result: jobs };
@@ -135,6 +147,7 @@ export class DailyScheduler {
         const schedule = config.channels[job.channelId];
         if (!schedule) return { save: false, result: undefined };
         delete schedule.sendingPostId;
+        delete schedule.sendingSince;
         if (outcome.status === 'posted') {
           delete schedule.lastError;
           schedule.lastPostId = job.postId;
