@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   reportUnansweredInteractions?: boolean;
   /** Default timeout of the wait helpers (default 5000 ms). */
   waitTimeoutMs?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
 }
 
 export const DEFAULT_APPLICATION_ID = '1180000000000000001';
@@ -86,6 +88,7 @@ export class DiscordEmulator {
       schemaValidation: options.schemaValidation ?? true,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       reportUnansweredInteractions: options.reportUnansweredInteractions ?? true,
+      recommendedShards: options.recommendedShards ?? 1,
     };
     const world = new World(nextId, clock.now);
     const bot = world.addUser({ id: this.applicationId, username: options.botUsername ?? 'StudyBot', bot: true });
@@ -336,6 +339,22 @@ export class DiscordEmulator {
     return waitUntil(this.events, ['gatewayIdentify'], () => (this.gateway.connectedSessions > 0 ? true : undefined), timeoutMs, 'a bot to IDENTIFY').then(
       () => undefined,
     );
+  }
+
+  /** The shards connected now, as [id, count], one entry per identified session. */
+  get connectedShards(): [number, number][] {
+    return this.gateway.shards;
+  }
+
+  /** Resolves when `count` sessions (shards) are connected at once. */
+  waitForShards(count: number, timeoutMs = this.state.waitTimeoutMs): Promise<void> {
+    return waitUntil(
+      this.events,
+      ['gatewayIdentify', 'gatewayResume'],
+      () => (this.gateway.shards.length >= count ? true : undefined),
+      timeoutMs,
+      `${count} shards to connect`,
+    ).then(() => undefined);
   }
 
   /** Closes the bot's gateway connection abnormally; the client must reconnect and RESUME. */

@@ -20,6 +20,8 @@ export interface EmulatorSettings {
   heartbeatIntervalMs: number;
   /** Record interactions that got no initial response in time as violations. */
   reportUnansweredInteractions: boolean;
+  /** The shard count GET /gateway/bot recommends. */
+  recommendedShards: number;
 }
 
 /** Gateway intents the emulator cares about. */

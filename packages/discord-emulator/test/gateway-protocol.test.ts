@@ -1,7 +1,7 @@
 // The Gateway at the wire level with a raw `ws` client: opcodes, sequence numbers, RESUME replay.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startEmulator, type DiscordEmulator } from '../src/index.ts';
+import { shardOf, startEmulator, type DiscordEmulator } from '../src/index.ts';
 
 interface Payload {
   op: number;
@@ -143,5 +143,38 @@ describe('gateway protocol', () => {
 
     const wrongVersion = open(`${emu.gatewayUrl}?v=9&encoding=json`);
     expect(await wrongVersion.closed()).toBe(4012);
+  });
+
+  it('shards: each session gets the guilds of its shard, and their events; GET /gateway/bot recommends the configured count', async () => {
+    await emu.close();
+    emu = await startEmulator({ heartbeatIntervalMs: 45_000, recommendedShards: 2 });
+    // Snowflakes whose (id >> 22) % 2 differ: one guild per shard.
+    const base = (BigInt('1200000000000000000') >> 23n) << 23n;
+    const onShard = (shard: number) => String(base + BigInt(shard) * (1n << 22n));
+    expect([shardOf(onShard(0), 2), shardOf(onShard(1), 2)]).toEqual([0, 1]);
+    const guilds = [emu.createGuild({ id: onShard(0), name: 'Zero' }).id, emu.createGuild({ id: onShard(1), name: 'One' }).id];
+    const gateway = await fetch(`${emu.apiUrl}/v10/gateway/bot`, { headers: { Authorization: `Bot ${emu.token}` } });
+    expect(((await gateway.json()) as { shards: number }).shards).toBe(2);
+
+    const shards = [0, 1].map((id) => {
+      const gw = open(`${emu.gatewayUrl}?v=10&encoding=json`);
+      return { id, gw };
+    });
+    for (const { id, gw } of shards) {
+      await gw.next();
+      gw.send({ op: 2, d: { token: emu.token, intents: 1, properties: {}, shard: [id, 2] } });
+      const ready = await gw.next((p) => p.t === 'READY');
+      expect(ready.d.shard).toEqual([id, 2]);
+      expect(ready.d.guilds).toEqual([{ id: guilds[id], unavailable: true }]);
+      expect((await gw.next((p) => p.t === 'GUILD_CREATE')).d.id).toBe(guilds[id]);
+    }
+    await emu.waitForShards(2);
+    emu.createTextChannel(guilds[1]!, { name: 'for-one' });
+    emu.createTextChannel(guilds[0]!, { name: 'for-zero' });
+    expect((await shards[0]!.gw.next((p) => p.t === 'CHANNEL_CREATE')).d.name).toBe('for-zero');
+    expect((await shards[1]!.gw.next((p) => p.t === 'CHANNEL_CREATE')).d.name).toBe('for-one');
+    // Nothing of the other shard's guild arrived.
+    expect(shards[0]!.gw.received.filter((p) => p.t === 'CHANNEL_CREATE')).toEqual([]);
+    expect(shards[1]!.gw.received.filter((p) => p.t === 'CHANNEL_CREATE')).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 // The Gateway (JSON encoding, no compression): HELLO, IDENTIFY -> READY + GUILD_CREATEs,
 // heartbeats, RESUME with replay of missed dispatches, and dispatches to identified sessions.
+// Sharding as Discord does it: a session identified as shard [id, count] receives the guilds with
+// (guild_id >> 22) % count === id, and direct-message events go to shard 0.
 import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -24,6 +26,8 @@ interface DispatchPayload {
 interface Session {
   id: string;
   intents: number;
+  /** [shard id, shard count]. */
+  shard: [number, number];
   seq: number;
   history: DispatchPayload[];
   socket?: WebSocket;
@@ -65,10 +69,18 @@ export class GatewayServer implements GatewayDispatcher {
   }
 
   dispatch(event: string, data: JsonObject, requiredIntent?: number): void {
+    // Guild events carry guild_id; the guild objects themselves (GUILD_CREATE/DELETE) their id.
+    const guildId = typeof data.guild_id === 'string' ? data.guild_id : event.startsWith('GUILD_') && typeof data.id === 'string' ? data.id : undefined;
     for (const session of this.sessions.values()) {
       if (requiredIntent !== undefined && (session.intents & requiredIntent) === 0) continue;
+      if (shardOf(guildId, session.shard[1]) !== session.shard[0]) continue;
       this.dispatchTo(session, event, data);
     }
+  }
+
+  /** The shards of the identified sessions, as [id, count]. */
+  get shards(): [number, number][] {
+    return [...this.sessions.values()].filter((s) => s.socket).map((s) => s.shard);
   }
 
   /** Closes every bot connection abnormally (no close frame): clients must reconnect and RESUME. */
@@ -174,10 +186,11 @@ export class GatewayServer implements GatewayDispatcher {
       ws.close(GatewayCloseCodes.InvalidShard, 'Invalid shard');
       return;
     }
-    const session: Session = { id: `${this.deps.nextId().slice(-16)}emu`, intents: d.intents, seq: 0, history: [], socket: ws };
+    const shardPair: [number, number] = Array.isArray(shard) ? [Number(shard[0]), Number(shard[1])] : [0, 1];
+    const session: Session = { id: `${this.deps.nextId().slice(-16)}emu`, intents: d.intents, shard: shardPair, seq: 0, history: [], socket: ws };
     this.sessions.set(session.id, session);
     connection.session = session;
-    const guilds = [...this.deps.world.guilds.values()].filter((g) => g.members.has(this.deps.bot.id));
+    const guilds = [...this.deps.world.guilds.values()].filter((g) => g.members.has(this.deps.bot.id) && shardOf(g.id, shardPair[1]) === shardPair[0]);
     this.dispatchTo(session, 'READY', {
       v: 10,
       user: { ...serializeUser(this.deps.bot), verified: true, mfa_enabled: false, email: null },
@@ -185,7 +198,7 @@ export class GatewayServer implements GatewayDispatcher {
       session_id: session.id,
       session_type: 'normal',
       resume_gateway_url: `${this.deps.wsBase()}${RESUME_PATH}`,
-      shard: Array.isArray(shard) ? shard : [0, 1],
+      shard: shardPair,
       application: { id: this.deps.settings.applicationId, flags: 0 },
       private_channels: [],
       presences: [],
@@ -243,6 +256,12 @@ export class GatewayServer implements GatewayDispatcher {
     if (session.history.length > HISTORY_LIMIT) session.history.shift();
     if (session.socket) send(session.socket, payload);
   }
+}
+
+/** Discord's shard formula; events without a guild (direct messages) belong to shard 0. */
+export function shardOf(guildId: string | undefined, shardCount: number): number {
+  if (guildId === undefined) return 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 function send(ws: WebSocket, payload: unknown): void {

@@ -21,7 +21,7 @@ export const gatewayAndUserRoutes: RouteDef[] = [
     handle: ({ state }) => ({
       body: {
         url: wsUrl(state.baseUrl),
-        shards: 1,
+        shards: state.settings.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       },
     }),
