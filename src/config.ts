@@ -14,6 +14,19 @@ export interface Config {
   storeUrl: string;
   logLevel: LogLevel;
   playgroundPort: number;
+  /** Set when the bot runs as shards (SHARD_COUNT); absent: one process, no sharding. */
+  sharding?: ShardingConfig;
+}
+
+export interface ShardingConfig {
+  /** How many shards the whole bot has: a number, or Discord's recommendation. */
+  count: number | 'auto';
+  /** The shards this process group runs (SHARDS); all of them when absent. */
+  ids?: number[];
+  /** A REST proxy shared by every shard process (DISCORD_REST_PROXY_URL); started here when absent. */
+  restProxyUrl?: string;
+  /** This process is one shard, spawned by the shard manager (discord.js sets SHARDING_MANAGER). */
+  isShardProcess: boolean;
 }
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
@@ -48,7 +61,16 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (!isHttpUrl(discordApiUrl)) problems.push(`DISCORD_API_URL must be an http(s) URL, got "${discordApiUrl}"`);
 
   const storeUrl = value('STORE_URL') ?? DEFAULT_STORE_URL;
-  if (!/^(sqlite|memory):/.test(storeUrl)) problems.push(`STORE_URL must start with sqlite:// or be memory://, got "${storeUrl}"`);
+  if (!/^(sqlite:\/\/.+|memory:\/\/|postgres(ql)?:\/\/.+)$/.test(storeUrl)) {
+    problems.push(`STORE_URL must be sqlite://<file>, postgres://<user>:<password>@<host>/<database> or memory://, got "${redactPassword(storeUrl)}"`);
+  }
+
+  const sharding = parseSharding(value, problems);
+  if (sharding && !sharding.isShardProcess && !/^postgres/.test(storeUrl) && (sharding.count !== 1 || sharding.ids)) {
+    problems.push(
+      'Several shards need a database they can share: SQLite is a file for one process. Set STORE_URL=postgres://... (see "Running at scale" in the README), or remove SHARD_COUNT and SHARDS.',
+    );
+  }
 
   const logLevel = (value('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -67,6 +89,42 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     storeUrl,
     logLevel,
     playgroundPort,
+    ...(sharding && { sharding }),
+  };
+}
+
+/** A URL fit for a message: without its password. */
+export function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+}
+
+function parseSharding(value: (name: string) => string | undefined, problems: string[]): ShardingConfig | undefined {
+  const countRaw = value('SHARD_COUNT');
+  const idsRaw = value('SHARDS');
+  const proxyRaw = value('DISCORD_REST_PROXY_URL');
+  if (!countRaw) {
+    if (idsRaw) problems.push('SHARDS needs SHARD_COUNT: the total number of shards of the whole bot');
+    return undefined;
+  }
+  const count = countRaw === 'auto' ? 'auto' : Number(countRaw);
+  if (count !== 'auto' && (!Number.isInteger(count) || count < 1)) {
+    problems.push(`SHARD_COUNT must be "auto" or a whole number of shards (1 or more), got "${countRaw}"`);
+    return undefined;
+  }
+  let ids: number[] | undefined;
+  if (idsRaw) {
+    ids = idsRaw.split(',').map((part) => Number(part.trim()));
+    if (count === 'auto') problems.push('SHARDS needs a number in SHARD_COUNT: with "auto" the shards of other machines are unknown');
+    else if (ids.some((id) => !Number.isInteger(id) || id < 0 || id >= count)) {
+      problems.push(`SHARDS must list shard ids from 0 to ${count - 1}, separated by commas, got "${idsRaw}"`);
+    }
+  }
+  if (proxyRaw && !isHttpUrl(proxyRaw)) problems.push(`DISCORD_REST_PROXY_URL must be an http(s) URL, got "${proxyRaw}"`);
+  return {
+    count,
+    ...(ids && { ids }),
+    ...(proxyRaw && { restProxyUrl: proxyRaw.replace(/\/+$/, '') }),
+    isShardProcess: value('SHARDING_MANAGER') === 'true',
   };
 }
 

@@ -1,5 +1,6 @@
 // Entry point: with DISCORD_TOKEN the bot connects to Discord; without it, the local playground
-// starts (an emulated Discord in the browser driving the same bot code).
+// starts (an emulated Discord in the browser driving the same bot code). With SHARD_COUNT this
+// process starts the shards instead, each of them a process running this same file.
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config.ts';
 import { type Content, InvalidContentError, formatProblem } from './content/model.ts';
 import { loadContentOffThread } from './loadContentOffThread.ts';
@@ -21,6 +22,12 @@ async function main(): Promise<void> {
     throw error;
   }
   logger = createLogger(config.logLevel);
+  if (config.discordToken && config.sharding && !config.sharding.isShardProcess) {
+    const { startShards } = await import('./sharding.ts');
+    const shards = await startShards({ ...config, discordToken: config.discordToken, sharding: config.sharding }, logger);
+    onShutdown(() => shards.stop());
+    return;
+  }
   let content: Content;
   try {
     content = await loadContentOffThread();
@@ -47,9 +54,13 @@ async function main(): Promise<void> {
     logger,
     ...(config.guildId && { guildId: config.guildId }),
   });
+  onShutdown(() => bot.stop());
+}
+
+function onShutdown(stop: () => Promise<void>): void {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await bot.stop();
+    await stop();
     logger.info('stopped');
     process.exit(0);
   };

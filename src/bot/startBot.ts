@@ -74,14 +74,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw error;
   }
   const readyClient = await ready;
-  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'connected');
-  await syncCommands(
-    readyClient.rest,
-    readyClient.application.id,
-    commands.map((c) => c.data),
-    logger,
-    options.guildId,
-  );
+  const shards = readyClient.shard?.ids;
+  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, ...(shards && { shards }) }, 'connected');
+  // Commands belong to the application, not to a shard: shard 0's process syncs them, once.
+  if (!shards || shards.includes(0)) {
+    await syncCommands(
+      readyClient.rest,
+      readyClient.application.id,
+      commands.map((c) => c.data),
+      logger,
+      options.guildId,
+    );
+  }
   if (options.startScheduler !== false) scheduler.start();
 
   return {

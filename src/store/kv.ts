@@ -53,12 +53,8 @@ export async function openRows(url: string): Promise<RowStore> {
     return new SqliteRows(path);
   }
   if (/^postgres(ql)?:/.test(url)) return PostgresRows.connect(url);
-  throw new Error(`unsupported STORE_URL "${redactUrl(url)}": use ${STORE_URL_FORMS}`);
-}
-
-/** A store URL fit for a log line: without its password. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+  // The URL itself stays out of the message: it may hold a password.
+  throw new Error(`unsupported STORE_URL: use ${STORE_URL_FORMS}`);
 }
 
 function keyvOver(rows: RowStore): Keyv {

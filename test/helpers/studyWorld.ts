@@ -14,10 +14,17 @@ export interface StudyWorld {
 /** What the bot gets on invite: exactly the permissions the README asks for. */
 export const BOT_PERMISSIONS = Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks;
 
-export function createTestWorld(emulator: DiscordEmulator): StudyWorld {
-  const guild = emulator.createGuild({ name: 'Test study group', adminRole: true, botPermissions: BOT_PERMISSIONS });
+/** `guildId` keeps a known server id (to place it on a shard); `name` tells worlds apart. */
+export function createTestWorld(emulator: DiscordEmulator, options: { guildId?: string; name?: string } = {}): StudyWorld {
+  const guild = emulator.createGuild({
+    ...(options.guildId && { id: options.guildId }),
+    name: options.name ?? 'Test study group',
+    adminRole: true,
+    botPermissions: BOT_PERMISSIONS,
+  });
+  const suffix = options.name ? `-${options.name.toLowerCase().replace(/\W+/g, '-')}` : '';
   const [admin, member, otherMember] = ['ana', 'ben', 'chloe'].map((username, i) => {
-    const user = emulator.createUser({ username });
+    const user = emulator.createUser({ username: `${username}${suffix}` });
     emulator.addMember(guild.id, user.id, i === 0 && guild.adminRoleId ? { roles: [guild.adminRoleId] } : {});
     return user.id;
   });

@@ -40,7 +40,7 @@ describe('configuration', () => {
         DISCORD_TOKEN: 'short',
         DISCORD_GUILD_ID: 'my-server',
         DISCORD_API_URL: 'discord.com',
-        STORE_URL: 'postgres://x',
+        STORE_URL: 'mysql://bot:secret@db.local/ai300',
         LOG_LEVEL: 'loud',
         PLAYGROUND_PORT: '70000',
       }),
@@ -48,10 +48,39 @@ describe('configuration', () => {
       'DISCORD_TOKEN does not look like a bot token (copy it from the Bot page of your Discord application)',
       'DISCORD_GUILD_ID must be a server id (17-20 digits), got "my-server"',
       'DISCORD_API_URL must be an http(s) URL, got "discord.com"',
-      'STORE_URL must start with sqlite:// or be memory://, got "postgres://x"',
+      'STORE_URL must be sqlite://<file>, postgres://<user>:<password>@<host>/<database> or memory://, got "mysql://bot:***@db.local/ai300"',
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
       'PLAYGROUND_PORT must be a port number (0-65535), got "70000"',
     ]);
+  });
+
+  it('reads sharding: SHARD_COUNT, SHARDS and a shared REST proxy, and nothing changes without them', () => {
+    const pg = 'postgres://bot:pw@db.local/ai300';
+    expect(parseConfig({ STORE_URL: pg }).sharding).toBeUndefined();
+    expect(parseConfig({ STORE_URL: pg, SHARD_COUNT: 'auto' }).sharding).toEqual({ count: 'auto', isShardProcess: false });
+    expect(parseConfig({ STORE_URL: pg, SHARD_COUNT: '4', SHARDS: '0, 1', DISCORD_REST_PROXY_URL: 'http://10.0.0.5:8080/' }).sharding).toEqual({
+      count: 4,
+      ids: [0, 1],
+      restProxyUrl: 'http://10.0.0.5:8080',
+      isShardProcess: false,
+    });
+    // What discord.js gives a shard process it spawns.
+    expect(parseConfig({ STORE_URL: pg, SHARD_COUNT: '4', SHARDS: '2', SHARDING_MANAGER: 'true' }).sharding).toMatchObject({ ids: [2], isShardProcess: true });
+  });
+
+  it('refuses bad sharding settings, and SQLite under more than one shard', () => {
+    const pg = 'postgres://bot:pw@db.local/ai300';
+    expect(problems({ STORE_URL: pg, SHARD_COUNT: 'many' })).toEqual(['SHARD_COUNT must be "auto" or a whole number of shards (1 or more), got "many"']);
+    expect(problems({ STORE_URL: pg, SHARDS: '0' })).toEqual(['SHARDS needs SHARD_COUNT: the total number of shards of the whole bot']);
+    expect(problems({ STORE_URL: pg, SHARD_COUNT: '2', SHARDS: '1,2' })).toEqual(['SHARDS must list shard ids from 0 to 1, separated by commas, got "1,2"']);
+    expect(problems({ STORE_URL: pg, SHARD_COUNT: 'auto', SHARDS: '0' })).toEqual([
+      'SHARDS needs a number in SHARD_COUNT: with "auto" the shards of other machines are unknown',
+    ]);
+    const sqlite = problems({ SHARD_COUNT: '2' });
+    expect(sqlite).toHaveLength(1);
+    expect(sqlite[0]).toMatch(/^Several shards need a database they can share: SQLite is a file for one process\. Set STORE_URL=postgres:/);
+    // One shard is one process: SQLite is fine.
+    expect(problems({ SHARD_COUNT: '1' })).toEqual([]);
   });
 
   it('never puts the token in an error message', () => {
