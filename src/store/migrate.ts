@@ -1,6 +1,7 @@
 // Copies every record from one store to another (SQLite to PostgreSQL when a bot grows into
 // shards), as stored text, then checks that the target holds each one unchanged. Writes are
 // upserts, so running it again (after a failure, or to catch up) is safe.
+import { existsSync } from 'node:fs';
 import { openRows } from './kv.ts';
 import type { StoredRow } from './rowStore.ts';
 
@@ -16,6 +17,8 @@ const ALL = 'ai300:';
 
 export async function copyStore(fromUrl: string, toUrl: string, progress: (copied: number, total: number) => void = () => undefined): Promise<CopyReport> {
   if (fromUrl === toUrl) throw new Error('--from and --to are the same store');
+  const sourceFile = /^sqlite:\/\/(.+)$/.exec(fromUrl)?.[1];
+  if (sourceFile && !existsSync(sourceFile)) throw new Error(`there is no SQLite store at ${sourceFile}`);
   const from = await openRows(fromUrl);
   try {
     const to = await openRows(toUrl);

@@ -44,5 +44,6 @@ describe('moving the store from SQLite to PostgreSQL', () => {
 
   it('refuses to copy a store onto itself', async () => {
     await expect(copyStore('memory://', 'memory://')).rejects.toThrow('--from and --to are the same store');
+    await expect(copyStore('sqlite:///no/such/folder/ai300.sqlite', 'memory://')).rejects.toThrow('there is no SQLite store at /no/such/folder/ai300.sqlite');
   });
 });
