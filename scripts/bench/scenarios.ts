@@ -5,6 +5,8 @@ import { storeScale } from './storeScale.ts';
 import { interactionLatency } from './latency.ts';
 import { dailyFanout } from './fanout.ts';
 import { footprint } from './footprint.ts';
+import { postgresStore } from './postgres.ts';
+import { shardedFanout } from './shardedFanout.ts';
 
 export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
   throughput: answerThroughput,
@@ -12,6 +14,8 @@ export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
   latency: interactionLatency,
   fanout: dailyFanout,
   footprint,
+  postgres: postgresStore,
+  shards: shardedFanout,
 };
 
 export async function runBenchmarks(size: Size, only: string | undefined, log: (line: string) => void): Promise<Figure[]> {

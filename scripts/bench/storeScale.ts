@@ -25,7 +25,7 @@ function randomTallies(random: () => number): DomainTallies {
   return tallies;
 }
 
-async function populate(kv: KeyValue, guild: string, members: number, random: () => number): Promise<void> {
+export async function populate(kv: KeyValue, guild: string, members: number, random: () => number): Promise<void> {
   const writes: Promise<void>[] = [];
   for (let m = 0; m < members; m++) {
     const user = String(200000000000000000n + BigInt(m));
@@ -53,6 +53,31 @@ async function time(calls: number, work: (i: number) => Promise<unknown>): Promi
   return samples;
 }
 
+/** Leaderboard and stats timings for one server: the first (cold) leaderboard, then `calls` of each. */
+export async function measureReads(url: string, guild: string, memberCount: number, calls: number, random: () => number) {
+  const content = loadContent();
+  const store = new StudyStore(await openKeyValue(url));
+  const ctx = { content, weights: examWeights(content.domains), store, logger: silentLogger, now: () => NOW, random } as unknown as BotContext;
+  const viewer = (i: number) => ({ guildId: guild, user: { id: String(200000000000000000n + BigInt(i % memberCount)) } });
+  const coldStarted = performance.now();
+  await leaderboardPage(viewer(0), ctx, { period: 'all', page: 0 });
+  const cold = performance.now() - coldStarted;
+  const board = summarize(
+    await time(calls, (i) =>
+      leaderboardPage(viewer(i), ctx, { period: i % 2 ? 'week' : 'all', page: i % 3, ...(i % 4 === 0 && { domain: 'quality' as const }) }),
+    ),
+  );
+  const stats = summarize(
+    await time(calls, async (i) => {
+      const userId = viewer(i).user.id;
+      const [learner, summary] = await Promise.all([store.getLearner(guild, userId), store.getSummary(guild, userId, NOW)]);
+      return renderStats(content, ctx.weights, statsView(userId, learner, summary, NOW));
+    }),
+  );
+  await store.close();
+  return { cold, board, stats };
+}
+
 export async function storeScale(size: Size): Promise<Figure[]> {
   const bigGuild = '800000000000000001';
   const members = size === 'full' ? 10_000 : 200;
@@ -60,7 +85,6 @@ export async function storeScale(size: Size): Promise<Figure[]> {
   const smallMembers = size === 'full' ? 100 : 20;
   const calls = size === 'full' ? 300 : 20;
   const dir = mkdtempSync(join(tmpdir(), 'ai300-scale-'));
-  const content = loadContent();
   const random = seededRandom(11);
   try {
     const url = `sqlite://${join(dir, 'scale.sqlite')}`;
@@ -68,28 +92,7 @@ export async function storeScale(size: Size): Promise<Figure[]> {
     await populate(kv, bigGuild, members, random);
     await kv.close();
 
-    const measure = async (guild: string, memberCount: number) => {
-      const store = new StudyStore(await openKeyValue(url));
-      const ctx = { content, weights: examWeights(content.domains), store, logger: silentLogger, now: () => NOW, random } as unknown as BotContext;
-      const viewer = (i: number) => ({ guildId: guild, user: { id: String(200000000000000000n + BigInt(i % memberCount)) } });
-      const coldStarted = performance.now();
-      await leaderboardPage(viewer(0), ctx, { period: 'all', page: 0 });
-      const cold = performance.now() - coldStarted;
-      const board = summarize(
-        await time(calls, (i) =>
-          leaderboardPage(viewer(i), ctx, { period: i % 2 ? 'week' : 'all', page: i % 3, ...(i % 4 === 0 && { domain: 'quality' as const }) }),
-        ),
-      );
-      const stats = summarize(
-        await time(calls, async (i) => {
-          const userId = viewer(i).user.id;
-          const [learner, summary] = await Promise.all([store.getLearner(guild, userId), store.getSummary(guild, userId, NOW)]);
-          return renderStats(content, ctx.weights, statsView(userId, learner, summary, NOW));
-        }),
-      );
-      await store.close();
-      return { cold, board, stats };
-    };
+    const measure = (guild: string, memberCount: number) => measureReads(url, guild, memberCount, calls, random);
 
     const alone = await measure(bigGuild, members);
     kv = await openKeyValue(url);

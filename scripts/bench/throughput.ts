@@ -29,8 +29,8 @@ function answerFor(i: number) {
 }
 
 /** Our store: every answer recorded through StudyStore.recordAnswer, many in flight at once. */
-async function storeRate(dir: string, answers: number): Promise<{ perSecond: number; lost: number }> {
-  const kv = await openKeyValue(`sqlite://${join(dir, 'store.sqlite')}`);
+export async function storeRate(url: string, answers: number): Promise<{ perSecond: number; lost: number }> {
+  const kv = await openKeyValue(url);
   const store = new StudyStore(kv);
   const started = performance.now();
   const inFlight = 512;
@@ -46,7 +46,7 @@ async function storeRate(dir: string, answers: number): Promise<{ perSecond: num
   const seconds = (performance.now() - started) / 1000;
   await store.close();
   // Reopen and count: every answer must be there.
-  const reopened = new StudyStore(await openKeyValue(`sqlite://${join(dir, 'store.sqlite')}`));
+  const reopened = new StudyStore(await openKeyValue(url));
   let counted = 0;
   for (let g = 0; g < GUILDS; g++) {
     const summaries = await reopened.guildSummaries(`9000000000000000${String(g).padStart(2, '0')}`);
@@ -88,7 +88,7 @@ export async function answerThroughput(size: Size): Promise<Figure[]> {
   const answers = size === 'full' ? 30_000 : 400;
   const dir = mkdtempSync(join(tmpdir(), 'ai300-bench-'));
   try {
-    const ours = await storeRate(dir, answers);
+    const ours = await storeRate(`sqlite://${join(dir, 'store.sqlite')}`, answers);
     const floor = await rawRate(dir, answers, 900);
     return [
       {

@@ -46,4 +46,17 @@ describe('benchmark harness (smoke size)', () => {
       expect(figure.value).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  it('PostgreSQL store loses no answer and measures its reads', async () => {
+    const figures = await SCENARIOS.postgres!('smoke');
+    expect(figures.find((f) => f.metric === 'answers lost')?.value).toBe(0);
+    expect(figures.find((f) => f.metric === 'answers recorded per second')?.value).toBeGreaterThan(0);
+    for (const figure of figures) expect(Number.isFinite(figure.value)).toBe(true);
+  }, 120_000);
+
+  it('sharded daily fan-out posts to each channel exactly once with no 429', async () => {
+    const figures = await SCENARIOS.shards!('smoke');
+    expect(figures.find((f) => f.metric === 'channels without exactly one post')?.value).toBe(0);
+    expect(figures.find((f) => f.metric === 'responses 429')?.met).toBe(true);
+  }, 180_000);
 });
