@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import { KeyedQueue } from './keyedQueue.ts';
-import { PostgresRows } from './postgresRows.ts';
 import type { RowStore, StoredRow } from './rowStore.ts';
 import { SqliteRows } from './sqliteRows.ts';
 
@@ -52,7 +51,11 @@ export async function openRows(url: string): Promise<RowStore> {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     return new SqliteRows(path);
   }
-  if (/^postgres(ql)?:/.test(url)) return PostgresRows.connect(url);
+  if (/^postgres(ql)?:/.test(url)) {
+    // Loaded only when used: a bot on SQLite never pays for the PostgreSQL driver.
+    const { PostgresRows } = await import('./postgresRows.ts');
+    return PostgresRows.connect(url);
+  }
   // The URL itself stays out of the message: it may hold a password.
   throw new Error(`unsupported STORE_URL: use ${STORE_URL_FORMS}`);
 }

@@ -100,10 +100,7 @@ export class PostgresRows extends PostgresQueries {
     const store = new PostgresRows(pool, url);
     try {
       // Processes starting together would race on CREATE TABLE IF NOT EXISTS: one at a time.
-      await store.transaction(async (client) => {
-        await client.query(LOCK, ['ai300:schema']);
-        await client.query(CREATE_TABLE);
-      });
+      await store.transaction('ai300:schema', (client) => client.query(CREATE_TABLE));
     } catch (error) {
       await pool.end();
       throw error;
@@ -111,11 +108,13 @@ export class PostgresRows extends PostgresQueries {
     return store;
   }
 
-  private async transaction<T>(task: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** Runs `task` in a transaction that first takes the advisory lock on `lockKey`. */
+  private async transaction<T>(lockKey: string, task: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
+      // One round trip for both (a multi-statement query takes no parameters, hence the literal).
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(lockKey)}, 0))`);
       const result = await task(client);
       await client.query('COMMIT');
       return result;
@@ -133,12 +132,7 @@ export class PostgresRows extends PostgresQueries {
   }
 
   override atomically<T>(lockKey: string, task: (rows: RowStore) => Promise<T>): Promise<T> {
-    return this.locks.run(lockKey, () =>
-      this.transaction(async (client) => {
-        await client.query(LOCK, [lockKey]);
-        return task(new PostgresQueries(client, this.opts.url));
-      }),
-    );
+    return this.locks.run(lockKey, () => this.transaction(lockKey, (client) => task(new PostgresQueries(client, this.opts.url))));
   }
 
   async disconnect(): Promise<void> {

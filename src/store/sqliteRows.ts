@@ -4,9 +4,10 @@
 // once. A driver that hands each query to libuv's thread pool and back cost the event loop
 // several milliseconds per wake-up under a burst of answers (most of the bot's p99). In WAL mode
 // with synchronous=NORMAL a small commit is a write into the OS page cache, tens of microseconds,
-// and survives a crash of this process just the same. Two kinds of work run in a background
-// thread instead, where their length cannot stall the loop: scans of a whole server (a
-// 10,000-member leaderboard) and checkpoints, the only fsync in this mode.
+// and survives a crash of this process just the same. Checkpoints, the only fsync in this mode
+// (5-10 ms each here), run in a background thread instead, started while the bot is writing and
+// let go once it has been idle a while (a thread costs about 12 MB). Scans of a whole server (a
+// 10,000-member leaderboard) read in slices, letting other work run between them.
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -36,7 +37,12 @@ export interface SqliteOptions {
   busyTimeoutMs?: number;
   /** How often the WAL is copied back into the database file, in the background. */
   checkpointEveryMs?: number;
+  /** How long the background thread stays after the last write. */
+  idleThreadMs?: number;
 }
+
+/** Rows read per slice of a scan: about a millisecond of work on the main thread. */
+const SCAN_SLICE = 1_000;
 
 export class SqliteRows extends EventEmitter implements RowStore {
   readonly opts: { dialect: 'sqlite'; url: string };
@@ -47,7 +53,7 @@ export class SqliteRows extends EventEmitter implements RowStore {
   private readonly recent = new RecentValues(RECENT_VALUES_BYTES);
   private readonly writer: BatchWriter;
   private readonly locks = new KeyedQueue();
-  private readonly background?: BackgroundThread;
+  private readonly checkpoints?: Checkpoints;
 
   constructor(
     readonly path: string,
@@ -62,9 +68,12 @@ export class SqliteRows extends EventEmitter implements RowStore {
       this.db.pragma('synchronous = NORMAL');
       // Checkpoints run in the background thread, never inside a commit on the main thread.
       this.db.pragma('wal_autocheckpoint = 0');
-      this.background = new BackgroundThread(path, options.busyTimeoutMs ?? 10_000, options.checkpointEveryMs ?? 500);
+      this.checkpoints = new Checkpoints(path, options.busyTimeoutMs ?? 10_000, options.checkpointEveryMs ?? 500, options.idleThreadMs ?? 60_000);
     }
-    this.writer = new BatchWriter((rows) => this.upsert(rows), this.recent);
+    this.writer = new BatchWriter((rows) => {
+      this.upsert(rows);
+      this.checkpoints?.noteWrite();
+    }, this.recent);
   }
 
   private prepared(sql: string): Database.Statement {
@@ -127,11 +136,27 @@ export class SqliteRows extends EventEmitter implements RowStore {
     this.prepared('DELETE FROM keyv WHERE key LIKE ?').run(`${this.namespace ?? ''}:%`);
   }
 
+  /**
+   * Reads in slices by key (a key range uses the primary-key index, unlike LIKE), yielding to
+   * other work between them. A write between slices is seen or not depending on its key, as with
+   * any read that overlaps a write; the leaderboard cache applies writes made during its load.
+   */
   async scanPrefix(prefix: string): Promise<StoredRow[]> {
-    // A key range uses the primary-key index, unlike LIKE.
-    const range = ['SELECT key, value FROM keyv WHERE key >= ? AND key < ?', prefix, `${prefix}\uffff`] as const;
-    if (this.background) return this.background.all(...range);
-    return this.prepared(range[0]).all(range[1], range[2]) as StoredRow[];
+    const slice = (from: '>=' | '>') => this.prepared(`SELECT key, value FROM keyv WHERE key ${from} ? AND key < ? ORDER BY key LIMIT ${SCAN_SLICE}`);
+    const rows: StoredRow[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const found = (after === undefined ? slice('>=').all(prefix, `${prefix}\uffff`) : slice('>').all(after, `${prefix}\uffff`)) as StoredRow[];
+      rows.push(...found);
+      if (found.length < SCAN_SLICE) return rows;
+      after = found.at(-1)!.key;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Whether the checkpoint thread is running (it starts with writes and stops when idle). */
+  get checkpointThreadRunning(): boolean {
+    return this.checkpoints?.threadRunning ?? false;
   }
 
   /** One process writes this file, so a lock in this process is a lock on the record. */
@@ -141,7 +166,9 @@ export class SqliteRows extends EventEmitter implements RowStore {
 
   async disconnect(): Promise<void> {
     await this.writer.drain();
-    await this.background?.close();
+    await this.checkpoints?.close();
+    // Leaves the database file whole and the WAL empty.
+    if (this.checkpoints) this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.statements.clear();
     this.db.close();
   }
@@ -245,68 +272,85 @@ class BatchWriter {
 
 // The background thread's code, as plain JavaScript: it must run the same under the compiled
 // bot, tsx and the test runner, none of which would load a TypeScript file into a worker.
-const BACKGROUND_SOURCE = `
+const CHECKPOINT_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { timeout: workerData.busyTimeoutMs });
-const checkpoint = (mode) => {
+db.pragma('cache_size = -256');
+parentPort.on('message', () => {
   // A failed checkpoint loses nothing (the WAL keeps every commit); the next one tries again.
-  try { db.pragma('wal_checkpoint(' + mode + ')'); } catch {}
-};
-const timer = setInterval(() => checkpoint('PASSIVE'), workerData.checkpointEveryMs);
-parentPort.on('message', (message) => {
-  if (message.close) {
-    clearInterval(timer);
-    checkpoint('TRUNCATE');
-    db.close();
-    parentPort.postMessage({ id: message.id, rows: [] });
-    parentPort.close();
-    return;
-  }
-  try {
-    parentPort.postMessage({ id: message.id, rows: db.prepare(message.sql).all(...message.params) });
-  } catch (error) {
-    parentPort.postMessage({ id: message.id, error: String(error && error.message || error) });
-  }
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+  parentPort.postMessage('done');
 });
 `;
 
-/** A second connection in a worker thread, for reads that may be long and for checkpoints. */
-class BackgroundThread {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (rows: StoredRow[]) => void; reject: (error: Error) => void }>();
-  private nextId = 0;
+/**
+ * Copies the WAL back into the database file every `everyMs` while there are new writes, on a
+ * connection in a worker thread that exists while the store is being written to.
+ */
+class Checkpoints {
+  private worker?: Worker;
+  private running?: Promise<void>;
+  private dirty = false;
+  private lastWriteAt = 0;
+  private readonly timer: NodeJS.Timeout;
 
-  constructor(path: string, busyTimeoutMs: number, checkpointEveryMs: number) {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(BACKGROUND_SOURCE, { eval: true, workerData: { driver, path, busyTimeoutMs, checkpointEveryMs } });
-    this.worker.unref();
-    this.worker.on('message', ({ id, rows, error }: { id: number; rows?: StoredRow[]; error?: string }) => {
-      const waiter = this.waiting.get(id);
-      this.waiting.delete(id);
-      if (error !== undefined) waiter?.reject(new Error(error));
-      else waiter?.resolve(rows ?? []);
-    });
-    this.worker.on('error', (error) => {
-      for (const waiter of this.waiting.values()) waiter.reject(error);
-      this.waiting.clear();
-    });
+  constructor(
+    private readonly path: string,
+    private readonly busyTimeoutMs: number,
+    everyMs: number,
+    private readonly idleMs: number,
+  ) {
+    this.timer = setInterval(() => void this.tick(), everyMs);
+    this.timer.unref();
   }
 
-  private send(message: object): Promise<StoredRow[]> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, ...message });
-    });
+  get threadRunning(): boolean {
+    return this.worker !== undefined;
   }
 
-  all(sql: string, ...params: unknown[]): Promise<StoredRow[]> {
-    return this.send({ sql, params });
+  noteWrite(): void {
+    this.dirty = true;
+    this.lastWriteAt = Date.now();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    if (this.dirty) {
+      this.dirty = false;
+      this.running = this.checkpoint().finally(() => (this.running = undefined));
+    } else if (this.worker && Date.now() - this.lastWriteAt > this.idleMs) {
+      const idle = this.worker;
+      this.worker = undefined;
+      await idle.terminate();
+    }
+  }
+
+  private checkpoint(): Promise<void> {
+    if (!this.worker) {
+      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      this.worker = new Worker(CHECKPOINT_SOURCE, { eval: true, workerData: { driver, path: this.path, busyTimeoutMs: this.busyTimeoutMs } });
+      this.worker.unref();
+      // A thread that fails takes its checkpoints with it; the next tick starts a new one.
+      this.worker.on('error', () => (this.worker = undefined));
+    }
+    const worker = this.worker;
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        worker.off('message', done);
+        worker.off('exit', done);
+        resolve();
+      };
+      worker.once('message', done);
+      worker.once('exit', done);
+      worker.postMessage('checkpoint');
+    });
   }
 
   async close(): Promise<void> {
-    await this.send({ close: true });
-    await this.worker.terminate();
+    clearInterval(this.timer);
+    await this.running;
+    await this.worker?.terminate();
+    this.worker = undefined;
   }
 }

@@ -136,7 +136,6 @@ describe('the SQLite adapter', () => {
     const big = 'x'.repeat(64 * 1024);
     for (let i = 0; i < 100; i++) await rows.set(`ai300:k${i}`, `${i}${big}`);
     expect(walBytes()).toBeGreaterThan(6 * 2 ** 20);
-    // The background thread reads what the main-thread connection committed.
     expect((await rows.scanPrefix('ai300:k')).length).toBe(100);
     await rows.disconnect();
     expect(walBytes()).toBe(0);
@@ -144,6 +143,34 @@ describe('the SQLite adapter', () => {
     const check = new Database(file);
     expect(String((check.prepare('SELECT value FROM keyv WHERE key = ?').get('ai300:k99') as { value: string }).value).startsWith('99x')).toBe(true);
     check.close();
+  });
+
+  it('scans in slices: every row of the prefix once, in key order, and none of its neighbours', async () => {
+    const rows = new SqliteRows(file, { checkpointEveryMs: 60_000 });
+    const keys = Array.from({ length: 2_500 }, (_, i) => `ai300:g:1:s:${String(i).padStart(5, '0')}`);
+    await rows.setMany(keys.map((key) => ({ key, value: '{"value":1}' })));
+    await rows.setMany([
+      { key: 'ai300:g:1:r', value: '{}' },
+      { key: 'ai300:g:1:t', value: '{}' },
+      { key: 'ai300:g:10:s:1', value: '{}' },
+    ]);
+    expect((await rows.scanPrefix('ai300:g:1:s:')).map((row) => row.key)).toEqual(keys);
+    await rows.disconnect();
+  });
+
+  it('runs its checkpoint thread while it is written to, and lets it go when idle', async () => {
+    const rows = new SqliteRows(file, { checkpointEveryMs: 20, idleThreadMs: 100 });
+    expect(rows.checkpointThreadRunning).toBe(false);
+    await rows.set('ai300:k', '{"value":1}');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(rows.checkpointThreadRunning).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(rows.checkpointThreadRunning).toBe(false);
+    // Writing again brings it back.
+    await rows.set('ai300:k', '{"value":2}');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(rows.checkpointThreadRunning).toBe(true);
+    await rows.disconnect();
   });
 
   it('checkpoints on its own timer', async () => {
