@@ -2,18 +2,16 @@
 // as 4 shard processes (npm start's sharding: ShardingManager, one REST proxy) on PostgreSQL,
 // against the emulator enforcing Discord's global limit of 50 requests per second per bot.
 // Floor: 10,000 posts at 50 per second = 200 s. Measured from the first post to the last.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, warmUpValidators } from '@ai300/discord-emulator';
 import { localTime } from '../../src/domain/daily/clock.ts';
 import { DailyStore } from '../../src/store/dailyStore.ts';
 import { openKeyValue } from '../../src/store/kv.ts';
 import { createTestDatabase, startPostgresServer } from '../../test/helpers/postgresServer.ts';
+import { startShardedBot, type ShardedBot } from '../../test/helpers/shardedBot.ts';
 import { BOT_PERMISSIONS } from '../../test/helpers/studyWorld.ts';
-import { type Figure, type Size, round } from './measure.ts';
-
-const GLOBAL_PER_SECOND = 50;
-const PROJECT_ROOT = new URL('../..', import.meta.url).pathname;
+import { GLOBAL_PER_SECOND, fanoutTime } from './fanout.ts';
+import type { Figure, Size } from './measure.ts';
 
 export async function shardedFanout(size: Size): Promise<Figure[]> {
   const shards = size === 'full' ? 4 : 2;
@@ -23,7 +21,7 @@ export async function shardedFanout(size: Size): Promise<Figure[]> {
   warmUpValidators(['MessageCreateRequest', 'MessageEditRequestPartial']);
   const emulator = await startEmulator({ waitTimeoutMs: 60_000, recommendedShards: shards, rateLimits: { globalPerSecond: GLOBAL_PER_SECOND } });
   const postgres = await startPostgresServer();
-  let manager: ChildProcess | undefined;
+  let bot: ShardedBot | undefined;
   try {
     const storeUrl = await createTestDatabase(postgres.adminUrl, 'bench_fanout');
     // Due a minute ago (local time well away from midnight), so each shard's first sweep posts on time.
@@ -59,18 +57,7 @@ export async function shardedFanout(size: Size): Promise<Figure[]> {
       if (entry.status === 429) rateLimited++;
     });
 
-    manager = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: emulator.token,
-        DISCORD_API_URL: emulator.apiUrl,
-        STORE_URL: storeUrl,
-        SHARD_COUNT: String(shards),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    bot = startShardedBot({ emulator, storeUrl, shardCount: shards, logLevel: 'warn' });
     // Every channel posted, or no new post for a minute.
     const deadline = () => Math.max(lastPostAt, firstPostAt) + 60_000;
     const started = performance.now();
@@ -79,22 +66,17 @@ export async function shardedFanout(size: Size): Promise<Figure[]> {
     await sleep(2_000);
 
     const notOnce = [...wanted].filter((channelId) => posts.get(channelId) !== 1).length;
-    const floorMs = (total / GLOBAL_PER_SECOND) * 1000;
-    const wallMs = lastPostAt - firstPostAt;
     const violations = emulator.violations.filter((v) => v.kind === 'request');
     const scenario = 'sharded daily fan-out';
     return [
-      {
+      fanoutTime(
         scenario,
-        metric: `first to last of ${total} posts, ${shards} shards`,
-        value: round(wallMs / 1000),
-        unit: 's',
-        floor: round(floorMs / 1000),
-        ratio: round(wallMs / floorMs),
-        target: '<= 1.15 × floor',
-        met: wallMs <= 1.15 * floorMs && notOnce === 0,
-        note: `${servers} servers × ${channelsPerServer} channels on PostgreSQL; shard processes under ShardingManager, REST through one proxy; floor = ${total} posts / ${GLOBAL_PER_SECOND} per s`,
-      },
+        `first to last of ${total} posts, ${shards} shards`,
+        lastPostAt - firstPostAt,
+        total,
+        notOnce,
+        `${servers} servers × ${channelsPerServer} channels on PostgreSQL; shard processes under ShardingManager, REST through one proxy`,
+      ),
       { scenario, metric: 'channels without exactly one post', value: notOnce, unit: '', target: '0', met: notOnce === 0 },
       {
         scenario,
@@ -109,11 +91,7 @@ export async function shardedFanout(size: Size): Promise<Figure[]> {
       },
     ];
   } finally {
-    if (manager && manager.exitCode === null) {
-      const exited = new Promise((resolve) => manager!.once('exit', resolve));
-      manager.kill('SIGTERM');
-      await Promise.race([exited, sleep(20_000)]);
-    }
+    await bot?.stop();
     await emulator.close();
     await postgres.stop();
   }

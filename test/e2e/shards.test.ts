@@ -2,7 +2,6 @@
 // database, against the emulator routing each server to its shard: answers and leaderboards in
 // servers on both shards, one daily post per server, and a shard killed mid-burst that loses no
 // acknowledged answer and comes back.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DiscordEmulator, shardOf, startEmulator } from '@ai300/discord-emulator';
 import type { APIMessage } from 'discord-api-types/v10';
@@ -13,10 +12,9 @@ import { DailyStore } from '../../src/store/dailyStore.ts';
 import { openKeyValue } from '../../src/store/kv.ts';
 import { StudyStore } from '../../src/store/studyStore.ts';
 import { createTestDatabase } from '../helpers/postgresServer.ts';
+import { startShardedBot, type ShardedBot } from '../helpers/shardedBot.ts';
 import { createTestWorld, type StudyWorld } from '../helpers/studyWorld.ts';
 import { buttons, content, embedText, questionIdOf } from './harness.ts';
-
-const PROJECT_ROOT = new URL('../..', import.meta.url).pathname;
 
 /** A server id on `shard` of 2 (Discord routes a server by (id >> 22) % shard count). */
 function guildOnShard(shard: number, index: number): string {
@@ -29,7 +27,7 @@ function guildOnShard(shard: number, index: number): string {
 describe('two shards on one PostgreSQL database', () => {
   let emulator: DiscordEmulator;
   let storeUrl: string;
-  let manager: ChildProcess;
+  let bot: ShardedBot | undefined;
   const worlds: StudyWorld[] = [];
   const logLines: string[] = [];
 
@@ -82,19 +80,7 @@ describe('two shards on one PostgreSQL database', () => {
     }
     await kv.close();
 
-    manager = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: emulator.token,
-        DISCORD_API_URL: emulator.apiUrl,
-        STORE_URL: storeUrl,
-        SHARD_COUNT: 'auto',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    for (const stream of [manager.stdout!, manager.stderr!]) stream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString().split('\n')));
+    bot = startShardedBot({ emulator, storeUrl, shardCount: 'auto', onOutput: (text) => logLines.push(...text.split('\n')) });
     await emulator.waitForShards(2, 90_000);
     // Shard 0 registers the commands once; wait for them.
     for (let waited = 0; emulator.commands().length === 0; waited += 100) {
@@ -104,11 +90,7 @@ describe('two shards on one PostgreSQL database', () => {
   }, 150_000);
 
   afterAll(async () => {
-    if (manager && manager.exitCode === null) {
-      const exited = new Promise((resolve) => manager.once('exit', resolve));
-      manager.kill('SIGTERM');
-      await exited;
-    }
+    await bot?.stop();
     await emulator?.close();
   }, 60_000);
 

@@ -5,7 +5,7 @@ import type { PostJob } from '../../src/bot/daily/scheduler.ts';
 import { DailyStore } from '../../src/store/dailyStore.ts';
 import { openKeyValue, type KeyValue } from '../../src/store/kv.ts';
 import { StudyStore } from '../../src/store/studyStore.ts';
-import { backends, inOtherProcess } from './backends.ts';
+import { type Backend, backends, inOtherProcess } from './backends.ts';
 import { answer } from './tempStore.ts';
 
 const G = '100000000000000001';
@@ -16,6 +16,13 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** A store URL of `backend` no other test uses, cleaned up after the test. */
+async function freshUrl(backend: Backend): Promise<string> {
+  const { url, cleanup } = await backend.fresh();
+  cleanups.push(cleanup);
+  return url;
+}
+
 async function open(url: string): Promise<KeyValue> {
   const kv = await openKeyValue(url);
   cleanups.push(() => kv.close());
@@ -23,11 +30,7 @@ async function open(url: string): Promise<KeyValue> {
 }
 
 describe.each(backends)('the store on $name', (backend) => {
-  async function fresh() {
-    const { url, cleanup } = await backend.fresh();
-    cleanups.push(cleanup);
-    return url;
-  }
+  const fresh = () => freshUrl(backend);
 
   it('keeps exact counts after 200 simultaneous answers from one member, and after reopening', async () => {
     const url = await fresh();
@@ -73,12 +76,7 @@ describe.each(backends)('the store on $name', (backend) => {
 });
 
 describe('the store shared by two processes (PostgreSQL)', () => {
-  const postgres = backends.find((b) => b.name === 'postgres')!;
-  async function fresh() {
-    const { url, cleanup } = await postgres.fresh();
-    cleanups.push(cleanup);
-    return url;
-  }
+  const fresh = () => freshUrl(backends.find((b) => b.name === 'postgres')!);
 
   it('keeps exact counts after 200 simultaneous answers for one member from two processes', async () => {
     const url = await fresh();
