@@ -127,6 +127,7 @@ export class SqliteRows extends EventEmitter implements RowStore {
     await this.writer.drain();
     this.recent.forget(keys);
     const result = this.prepared(`DELETE FROM keyv WHERE key IN (${keys.map(() => '?').join(', ')})`).run(...keys);
+    this.checkpoints?.noteWrite();
     return result.changes > 0;
   }
 
