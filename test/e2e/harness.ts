@@ -23,8 +23,8 @@ export interface E2E {
   bot: RunningBot;
   clock: TestClock;
   storeUrl: string;
-  /** Stops the bot and starts a new one on the same store and emulator (a restart). */
-  restartBot(): Promise<RunningBot>;
+  /** Stops the bot and starts a new one on the same store and emulator (a restart); `whileDown` runs in between. */
+  restartBot(whileDown?: () => void): Promise<RunningBot>;
   stop(): Promise<void>;
 }
 
@@ -81,8 +81,9 @@ export async function startE2E(options: E2EOptions = {}, into = {} as E2E): Prom
     clock,
     storeUrl,
     bot: await launch(),
-    async restartBot() {
+    async restartBot(whileDown?: () => void) {
       await e2e.bot.stop();
+      whileDown?.();
       e2e.bot = await launch();
       return e2e.bot;
     },
