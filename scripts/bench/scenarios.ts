@@ -5,12 +5,14 @@ import { storeScale } from './storeScale.ts';
 import { interactionLatency } from './latency.ts';
 import { dailyFanout } from './fanout.ts';
 import { footprint } from './footprint.ts';
+import { sessionLoad } from './session.ts';
 
 export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
   throughput: answerThroughput,
   scale: storeScale,
   latency: interactionLatency,
   fanout: dailyFanout,
+  session: sessionLoad,
   footprint,
 };
 

@@ -45,15 +45,18 @@ export class SessionRunner implements SessionDriver {
   private readonly budget = new ChannelBudget();
   private readonly counter: LiveCounter;
   private readonly pauseMs: number;
+  private readonly tickMs: number;
   private timer?: NodeJS.Timeout;
+  private wake?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
     private readonly client: Client,
     private readonly ctx: BotContext,
-    private readonly options: RunnerOptions = {},
+    options: RunnerOptions = {},
   ) {
     this.pauseMs = options.pauseMs ?? REVEAL_PAUSE_MS;
+    this.tickMs = options.tickMs ?? 200;
     this.counter = new LiveCounter((target) => this.refreshCount(target.guildId, target.postId), ctx.logger, options.countIntervalMs ?? 2_000);
   }
 
@@ -71,7 +74,7 @@ export class SessionRunner implements SessionDriver {
       }
     }
     if (this.tracked.size > 0) this.ctx.logger.info({ sessions: this.tracked.size }, 'resuming study sessions');
-    this.timer = setInterval(() => this.tick(), this.options.tickMs ?? 200);
+    this.timer = setInterval(() => this.tick(), this.tickMs);
     this.timer.unref();
     this.tick();
   }
@@ -79,6 +82,7 @@ export class SessionRunner implements SessionDriver {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.wake);
     await Promise.all(this.inFlight.values());
   }
 
@@ -115,7 +119,18 @@ export class SessionRunner implements SessionDriver {
   private tick(): void {
     if (this.stopped) return;
     const now = this.ctx.now().getTime();
-    for (const [key, tracked] of this.tracked) if (tracked.dueAt <= now && !this.inFlight.has(key)) void this.run(key);
+    let soonest = Number.POSITIVE_INFINITY;
+    for (const [key, tracked] of this.tracked) {
+      if (tracked.dueAt <= now) {
+        if (!this.inFlight.has(key)) void this.run(key);
+      } else soonest = Math.min(soonest, tracked.dueAt);
+    }
+    // A step due before the next tick gets a timer of its own, so a reveal is never a tick late.
+    clearTimeout(this.wake);
+    if (soonest - now < this.tickMs) {
+      this.wake = setTimeout(() => this.tick(), soonest - now);
+      this.wake.unref();
+    }
   }
 
   private track(session: SessionRecord): void {
