@@ -73,6 +73,7 @@ export async function startE2E(options: E2EOptions = {}, into = {} as E2E): Prom
       random: seededRandom(42),
       startScheduler: false,
       liveCountIntervalMs: 100,
+      sessions: { countIntervalMs: 100 },
       ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
     });
   const e2e: E2E = Object.assign(into, {

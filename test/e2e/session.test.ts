@@ -186,4 +186,41 @@ describe('study session end to end', () => {
       await finalBoard(e2e, channel);
     }
   });
+
+  it('shows a live answer count, ends by itself after two silent questions, and starts another round from the scoreboard', async () => {
+    const { admin: ana, member: ben, otherMember: chloe } = e2e.world;
+    const channel = await newChannel(e2e, 'quiet-room');
+    await ai300(e2e, ana, 'session', { questions: 5, seconds: 15, domain: 'infra' }, channel).waitForReply();
+    const q1 = await sessionQuestion(e2e, channel, 1);
+    expect(embedText(q1)).toContain('0 so far');
+    await answer(e2e, ben, q1, 'wrong').waitForReply();
+    await answer(e2e, chloe, q1, 'wrong').waitForReply();
+    const counted = await e2e.emulator.waitForMessage((m) => m.id === q1.id && embedText(m).includes('2 so far'));
+    expect(answerButtons(counted).every((b) => !b.disabled)).toBe(true);
+    await passTime(e2e, 15_000);
+    await revealOf(e2e, q1);
+    for (const number of [2, 3]) {
+      await passTime(e2e, REVEAL_PAUSE_MS);
+      const q = await sessionQuestion(e2e, channel, number);
+      await passTime(e2e, 15_000);
+      expect(embedText(await revealOf(e2e, q))).toContain('Nobody answered this one.');
+    }
+    const board = await finalBoard(e2e, channel);
+    expect(board.embeds[0]!.title).toContain('no answers');
+    expect(embedText(board)).toContain('Nobody answered two questions in a row, so the round ended after 3 questions.');
+    expect(embedText(board)).toContain('Missed most\n🏗️');
+    expect(buttons(board).map((b) => b.label)).toContain('Drill MLOps infrastructure');
+    const notPlayed = await clickLabel(e2e, ana, board, 'My line').waitForReply();
+    expect(notPlayed.content).toBe('You did not answer in this round, so you have no line on its scoreboard.');
+    expect(e2e.bot.sessions.liveCount).toBe(0);
+
+    const again = await clickLabel(e2e, chloe, board, 'Start another round').waitForReply();
+    expect(isEphemeral(again)).toBe(false);
+    expect(embedText(again)).toContain(`<@${chloe}> started a round: **5 questions**, **15 s** each`);
+    const next = await e2e.emulator.waitForMessage(
+      (m) => m.channel_id === channel && m.id !== q1.id && (m.embeds[0]?.title ?? '').includes('Session · question 1/5'),
+    );
+    expect(content().questionById.get(questionIdOf(next))!.domain).toBe('infra');
+    await clickLabel(e2e, chloe, next, 'Stop the round').waitForReply();
+  });
 });

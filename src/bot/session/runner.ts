@@ -64,11 +64,7 @@ export class SessionRunner implements SessionDriver {
   async start(): Promise<void> {
     for (const guildId of this.client.guilds.cache.keys()) {
       try {
-        for (const session of await this.ctx.sessions.store.sessionsOf(guildId)) {
-          // Answers of a question revealed just before a stop are counted now.
-          for (const [index, result] of session.results.entries()) if (!result.settled) await settleQuestion(this.ctx, session, index);
-          this.track(session);
-        }
+        for (const session of await this.ctx.sessions.store.sessionsOf(guildId)) await this.resume(session);
       } catch (error) {
         this.ctx.logger.error({ err: error, guildId }, 'could not resume study sessions');
       }
@@ -79,11 +75,31 @@ export class SessionRunner implements SessionDriver {
     this.tick();
   }
 
+  /**
+   * Picks a round up after a restart. The step that stopped may have been cut anywhere: answers
+   * not yet counted are counted, and a question saved as closed has its reveal shown again (an
+   * idempotent edit), so no question is left with live buttons; a round saved as ended but
+   * without its scoreboard gets it.
+   */
+  private async resume(session: SessionRecord): Promise<void> {
+    for (const [index, result] of session.results.entries()) if (!result.settled) await settleQuestion(this.ctx, session, index);
+    const recentlyEnded = session.phase === 'ended' && !session.finalMessageId && this.ctx.now().getTime() - (session.endedAt ?? 0) < STALE_AFTER_MS;
+    if (session.phase === 'revealed' || recentlyEnded) {
+      const result = session.results[session.current];
+      const question = result && this.ctx.content.questionById.get(result.questionId);
+      if (result && question && (await this.reveal(session, question, result))) return this.abandon(session.guildId, session.channelId, 'channel gone');
+    }
+    if (recentlyEnded) await this.end(session);
+    this.track(session);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     clearTimeout(this.wake);
     await Promise.all(this.inFlight.values());
+    // The latest counts go out now rather than after the store has closed.
+    await this.counter.flush();
   }
 
   /** Moves every due round on now and waits for it (tests drive time with this). */
