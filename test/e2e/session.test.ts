@@ -54,7 +54,7 @@ describe('study session end to end', () => {
     expect(again.content).toMatch(/You already locked in \*\*[ABCD]\*\*/);
     e2e.clock.advance(12_500); // past the 15 s deadline, before the runner closes it
     const late = await answer(e2e, ben, q1, 'right').waitForReply();
-    expect(late.content).toContain('Time is up');
+    expect(late.content).toContain('Too late: this question has closed');
     await e2e.bot.sessions.sweep();
     const r1 = await revealOf(e2e, q1);
     const q1Question = content().questionById.get(questionIdOf(q1))!;

@@ -32,7 +32,7 @@ export const onSessionAnswer: ComponentHandler<'sessionAnswer'> = async (interac
     );
     if (outcome.status === 'duplicate')
       return text(`You already locked in **${outcome.letter}** for this question: one answer each, and the first one stands.`);
-    if (outcome.status === 'closed') return text('⏱️ Time is up for this question, so that answer was not counted. Be quicker on the next one!');
+    if (outcome.status === 'closed') return text('⏱️ Too late: this question has closed, so that answer was not counted. Be quicker on the next one!');
     ctx.sessions.driver.noteAnswer(session, outcome.answers);
     return text(`🔒 Locked in: **${id.letter}**. Everyone sees the answer when time is up.`);
   });
