@@ -127,9 +127,7 @@ export async function sessionLoad(size: Size): Promise<Figure[]> {
       const recorded = Object.values(summary.all).reduce((sum, t) => sum + (t?.n ?? 0), 0);
       if (recorded !== QUESTIONS || session.scores[userId]?.answered !== QUESTIONS || expected.get(userId) !== QUESTIONS) miscounted++;
     }
-    for (let i = 0; i < QUESTIONS; i++) {
-      if (Object.keys((await bot.ctx.sessions.store.getAnswers(guild.id, session.sessionId, i)).answers).length !== members) miscounted++;
-    }
+    for (const result of session.results) if (result.answered !== members || !result.settled) miscounted++;
     const lateness = runs.map((r) => Math.max(0, r.revealedAt - r.endedAt));
     const late = summarize(lateness);
     const response = summarize(responseMs);
@@ -144,7 +142,7 @@ export async function sessionLoad(size: Size): Promise<Figure[]> {
         unit: '',
         target: '0',
         met: miscounted === 0,
-        note: "checked in each question's answers, the round's scores and every member's own stats",
+        note: "checked in each question's result, the round's scores and every member's own stats",
       },
       {
         scenario,

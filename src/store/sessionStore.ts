@@ -1,6 +1,7 @@
 // Study-session records: one round per channel (`g:<guild>:session:<channel>`, the live round or
 // the last one to end), the answers to each question of a round
-// (`g:<guild>:sessionAnswers:<session>:<question>`) and each ended round's final scores
+// (`g:<guild>:sessionAnswers:<session>:<question>`, deleted once the round has ended and every
+// answer is counted) and each ended round's final scores
 // (`g:<guild>:sessionFinal:<session>`, for each member's own line). Every read-modify-write goes
 // through one update method per record kind, under that record's lock.
 import type { ChoiceLetter } from '../content/ids.ts';
@@ -104,6 +105,14 @@ export class SessionStore {
       const closed = { ...stored, closed: true };
       return { save: stored.closed ? undefined : closed, result: closed };
     });
+  }
+
+  /** Deletes a finished round's answers: each was counted in its member's record when revealed. */
+  async dropAnswers(guild: string, sessionId: string, questions: number): Promise<void> {
+    for (let index = 0; index < questions; index++) {
+      const key = keys.answers(guild, sessionId, index);
+      await this.queue.run(key, () => guarded('delete', () => this.kv.delete(key)));
+    }
   }
 
   async saveFinal(guild: string, final: FinalScores): Promise<void> {

@@ -105,6 +105,10 @@ describe('study session end to end', () => {
     expect(Object.keys(benLearner.review)).toContain(questionIdOf(q2)); // his miss is due for review
     const channel = await e2e.bot.ctx.daily.store.getChannel(guild, studyChannel);
     expect(Object.values(channel.tallies).reduce((n, t) => n + (t?.n ?? 0), 0)).toBe(14);
+    // Once counted everywhere, the round's raw answers are not kept.
+    const round = (await e2e.bot.ctx.sessions.store.get(guild, studyChannel))!;
+    expect(round.results.map((r) => r.settled)).toEqual([true, true, true, true, true]);
+    expect((await e2e.bot.ctx.sessions.store.getAnswers(guild, round.sessionId, 0)).answers).toEqual({});
   });
 
   it('lets the starter stop a round, and refuses a member without Manage Messages', async () => {
@@ -222,5 +226,31 @@ describe('study session end to end', () => {
     );
     expect(content().questionById.get(questionIdOf(next))!.domain).toBe('infra');
     await clickLabel(e2e, chloe, next, 'Stop the round').waitForReply();
+  });
+
+  it('ends a round quietly when its channel is deleted, and other channels carry on', async () => {
+    const { admin: ana } = e2e.world;
+    const doomed = await newChannel(e2e, 'doomed-room');
+    await ai300(e2e, ana, 'session', { questions: 5, seconds: 15 }, doomed).waitForReply();
+    const q1 = await sessionQuestion(e2e, doomed, 1);
+    await answer(e2e, ana, q1, 'right').waitForReply();
+    e2e.emulator.deleteChannel(doomed);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // CHANNEL_DELETE reaches the bot
+    await passTime(e2e, 15_000);
+    await e2e.bot.sessions.sweep();
+    const round = await e2e.bot.ctx.sessions.store.get(e2e.world.guildId, doomed);
+    expect(round).toMatchObject({ phase: 'ended', endReason: 'interrupted' });
+    // Ana's answer was revealed to nobody, but it still counts in her record.
+    expect(round!.results[0]).toMatchObject({ answered: 1, correct: 1, settled: true });
+    expect(e2e.bot.sessions.liveCount).toBe(0);
+    e2e.emulator.clearViolations(); // the reveal's edit to the deleted channel is expected to be refused
+    const elsewhere = await ai300(e2e, ana, 'session', { questions: 5 }).waitForReply();
+    expect(embedText(elsewhere)).toContain('Study session starting');
+    await clickLabel(
+      e2e,
+      ana,
+      await sessionQuestion(e2e, e2e.world.studyChannel, 1).then((m) => e2e.emulator.getMessage(m.id)!),
+      'Stop the round',
+    ).waitForReply();
   });
 });

@@ -89,7 +89,8 @@ export class RoundSteps {
     const asking = await this.change(next, (s) => {
       const advancing = s.phase === 'revealed' && s.current === next.current - 1 && !s.stopRequestedBy;
       const reposting = s.phase === 'asking' && s.current === next.current && !s.messageId;
-      return advancing || reposting ? { ...next, askedAt, deadline: askedAt + next.seconds * 1000 } : undefined;
+      const timing = { askedAt, deadline: askedAt + s.seconds * 1000 };
+      return advancing ? { ...advance(s), ...timing } : reposting ? { ...s, ...timing } : undefined;
     });
     // A Stop saved meanwhile: the next step ends the round.
     if (!asking) return this.ctx.sessions.store.get(next.guildId, next.channelId);
@@ -145,7 +146,11 @@ export class RoundSteps {
 
   /** Saves an ended round and posts its final scoreboard. */
   private async end(ended: SessionRecord): Promise<undefined> {
-    const saved = await this.change(ended, (s) => (s.phase !== 'ended' || (s.endedAt === ended.endedAt && !s.finalMessageId) ? ended : undefined));
+    // Applied to the stored round, which may have moved on (answers counted) since `ended` was read.
+    const saved = await this.change(ended, (s) => {
+      if (s.phase !== 'ended') return endBetweenQuestions(s, ended.endReason ?? 'finished', ended.endedAt ?? this.ctx.now().getTime());
+      return s.endedAt === ended.endedAt && !s.finalMessageId ? s : undefined;
+    });
     if (!saved) return undefined;
     await this.ctx.sessions.store.saveFinal(saved.guildId, {
       v: 1,
@@ -160,10 +165,15 @@ export class RoundSteps {
       return undefined;
     });
     if (finalMessageId) await this.change(saved, (s) => ({ ...s, finalMessageId }));
+    // Every answer is in its member's record by now (each question is settled when revealed).
+    if (saved.results.every((r) => r.settled)) await this.ctx.sessions.store.dropAnswers(saved.guildId, saved.sessionId, saved.results.length);
     return undefined;
   }
 
-  /** Saves what `change` makes of the stored round, while it is still the same round; returns what was saved. */
+  /**
+   * Saves what `change` makes of the stored round, while it is still the same round; returns what
+   * was saved. Changes start from the stored record, never from a copy read earlier in the step.
+   */
   private change(session: SessionRecord, change: (stored: SessionRecord) => SessionRecord | undefined): Promise<SessionRecord | undefined> {
     return this.ctx.sessions.store.update(session.guildId, session.channelId, (stored) => {
       const next = stored?.sessionId === session.sessionId ? change(stored) : undefined;
