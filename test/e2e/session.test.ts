@@ -180,7 +180,7 @@ describe('study session end to end', () => {
     expect(embedText(lr)).not.toContain(`<@${chloe}>`);
     expect(embedText(rr)).toContain('1 of 1 right');
     expect(embedText(rr)).toMatch(new RegExp(`🥇 <@${chloe}> · \\*\\*150\\*\\* pts`));
-    // An answer button of one channel's round does nothing in the other: its id names its own round.
+    // Each round scored only its own channel's players.
     const leftState = await e2e.bot.ctx.sessions.store.get(e2e.world.guildId, left);
     const rightState = await e2e.bot.ctx.sessions.store.get(e2e.world.guildId, right);
     expect(Object.keys(leftState!.scores).sort()).toEqual([ana, ben].sort());
