@@ -225,7 +225,11 @@ describe('study session end to end', () => {
       (m) => m.channel_id === channel && m.id !== q1.id && (m.embeds[0]?.title ?? '').includes('Session · question 1/5'),
     );
     expect(content().questionById.get(questionIdOf(next))!.domain).toBe('infra');
-    await clickLabel(e2e, chloe, next, 'Stop the round').waitForReply();
+    // Ana did not start this round, but Manage Messages (her admin role) lets her stop it.
+    const stopped = await clickLabel(e2e, ana, next, 'Stop the round').waitForReply();
+    expect(stopped.content).toContain('Round stopped');
+    const second = await e2e.emulator.waitForMessage((m) => m.channel_id === channel && m.id !== board.id && /Session stopped/.test(m.embeds[0]?.title ?? ''));
+    expect(embedText(second)).toContain(`<@${ana}> stopped the round after 1 question.`);
   });
 
   it('ends a round quietly when its channel is deleted, and other channels carry on', async () => {

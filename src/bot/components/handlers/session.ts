@@ -44,8 +44,7 @@ export const onSessionStop: ComponentHandler<'sessionStop'> = async (interaction
   await replyPrivatelyWith(interaction, ctx, async () => {
     const stopping = await ctx.sessions.store.update<StopOutcome>(guildId, channelId, (session) => {
       if (session?.sessionId !== id.sessionId || !isLive(session)) return { result: { status: 'over' } };
-      if (!canStop(session, interaction.user.id, interaction.memberPermissions))
-        return { result: { status: 'refused' as const, startedBy: session.startedBy } };
+      if (!canStop(session, interaction.user.id, interaction.memberPermissions)) return { result: { status: 'refused', startedBy: session.startedBy } };
       if (session.stopRequestedBy) return { result: { status: 'stopping' } };
       return { save: { ...session, stopRequestedBy: interaction.user.id }, result: { status: 'stopping' } };
     });
