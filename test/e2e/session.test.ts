@@ -257,4 +257,45 @@ describe('study session end to end', () => {
       'Stop the round',
     ).waitForReply();
   });
+
+  it("sends a busy round's live count only while it leaves room for the reveal and the next post", async () => {
+    const channel = await newChannel(e2e, 'busy-room');
+    // Every post and edit the channel takes, in real time (Discord's windows are real time).
+    const writes: { at: number; count: boolean }[] = [];
+    const onWrite = (message: APIMessage) => {
+      // Interaction responses (the announcement, "locked in") do not count against the channel.
+      if (message.channel_id !== channel || message.interaction_metadata) return;
+      const title = message.embeds[0]?.title ?? '';
+      writes.push({ at: Date.now(), count: title.includes('Session · question') && !title.includes('(closed)') && !embedText(message).includes('0 so far') });
+    };
+    let rateLimited = 0;
+    const onRequest = (entry: { status: number }) => {
+      if (entry.status === 429) rateLimited++;
+    };
+    e2e.emulator.on('messageCreate', onWrite);
+    e2e.emulator.on('messageUpdate', onWrite);
+    e2e.emulator.on('request', onRequest);
+    await ai300(e2e, e2e.world.admin, 'session', { questions: 5, seconds: 15 }, channel).waitForReply();
+    const q1 = await sessionQuestion(e2e, channel, 1);
+    // 40 members answer over about 3 seconds: every answer asks for a count edit.
+    for (let i = 0; i < 40; i++) {
+      const user = e2e.emulator.createUser({ username: `busy${i}` }).id;
+      e2e.emulator.addMember(e2e.world.guildId, user);
+      await answer(e2e, user, q1, i % 2 ? 'right' : 'wrong').waitForReply();
+      await new Promise((resolve) => setTimeout(resolve, 75));
+    }
+    await e2e.emulator.waitForMessage((m) => m.id === q1.id && embedText(m).includes('40 so far'));
+    await passTime(e2e, 15_000);
+    expect(embedText(await revealOf(e2e, q1))).toContain('20 of 40 right');
+    await clickLabel(e2e, e2e.world.admin, e2e.emulator.getMessage(q1.id)!, 'Stop the round').waitForReply();
+    await finalBoard(e2e, channel);
+    for (const event of ['messageCreate', 'messageUpdate'] as const) e2e.emulator.off(event, onWrite);
+    e2e.emulator.off('request', onRequest);
+    const countEdits = writes.filter((w) => w.count);
+    expect(countEdits.length).toBeGreaterThan(0);
+    expect(countEdits.length).toBeLessThan(40); // batched
+    // Each count edit went out with at most 2 other writes in the 5 s before it: 2 slots stayed free.
+    for (const edit of countEdits) expect(writes.filter((w) => w.at > edit.at - 5_000 && w.at <= edit.at).length).toBeLessThanOrEqual(3);
+    expect(rateLimited).toBe(0);
+  });
 });
