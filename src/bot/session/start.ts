@@ -59,6 +59,10 @@ export async function startSession(ctx: BotContext, place: StartPlace, settings:
       `A round is already running here (question ${running.current + 1} of ${running.questionIds.length}, started by <@${running.startedBy}>). Play along, or stop it with its **Stop the round** button first.`,
     );
   }
+  ctx.logger.info(
+    { guildId, channelId: channel.id, sessionId: session.sessionId, questions: questions.length, seconds: session.seconds },
+    'study session started',
+  );
   // The channel's recent list keeps the next rounds and daily questions from repeating these.
   for (const question of questions) await ctx.daily.store.notePosted(guildId, channel.id, question.id);
   return session;

@@ -152,6 +152,11 @@ export class RoundSteps {
       return s.endedAt === ended.endedAt && !s.finalMessageId ? s : undefined;
     });
     if (!saved) return undefined;
+    const { guildId, channelId, sessionId, endReason } = saved;
+    this.ctx.logger.info(
+      { guildId, channelId, sessionId, endReason, questions: saved.results.length, players: Object.keys(saved.scores).length },
+      'study session ended',
+    );
     await this.ctx.sessions.store.saveFinal(saved.guildId, {
       v: 1,
       sessionId: saved.sessionId,
