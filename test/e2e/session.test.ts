@@ -284,7 +284,8 @@ describe('study session end to end', () => {
       await answer(e2e, user, q1, i % 2 ? 'right' : 'wrong').waitForReply();
       await new Promise((resolve) => setTimeout(resolve, 75));
     }
-    await e2e.emulator.waitForMessage((m) => m.id === q1.id && embedText(m).includes('40 so far'));
+    // The last count waits for the channel's 5 s window to free a slot.
+    await e2e.emulator.waitForMessage((m) => m.id === q1.id && embedText(m).includes('40 so far'), { timeoutMs: 15_000 });
     await passTime(e2e, 15_000);
     expect(embedText(await revealOf(e2e, q1))).toContain('20 of 40 right');
     await clickLabel(e2e, e2e.world.admin, e2e.emulator.getMessage(q1.id)!, 'Stop the round').waitForReply();
