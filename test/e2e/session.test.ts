@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { REVEAL_PAUSE_MS } from '../../src/domain/session/rules.ts';
+import { StoreError } from '../../src/store/studyStore.ts';
 import { ai300, answer, answerButtons, buttons, clickLabel, content, embedText, isEphemeral, questionIdOf, useE2E, type E2E } from './harness.ts';
 
 function sessionQuestion(e2e: E2E, channelId: string, number: number): Promise<APIMessage> {
@@ -298,5 +299,41 @@ describe('study session end to end', () => {
     // Each count edit went out with at most 2 other writes in the 5 s before it: 2 slots stayed free.
     for (const edit of countEdits) expect(writes.filter((w) => w.at > edit.at - 5_000 && w.at <= edit.at).length).toBeLessThanOrEqual(3);
     expect(rateLimited).toBe(0);
+  });
+
+  it('retries counting answers after a store failure: the scoreboard still comes and nothing is counted twice', async () => {
+    const { admin: ana, member: ben } = e2e.world;
+    const channel = await newChannel(e2e, 'flaky-room');
+    await ai300(e2e, ana, 'session', { questions: 5, seconds: 15 }, channel).waitForReply();
+    const q1 = await sessionQuestion(e2e, channel, 1);
+    await answer(e2e, ana, q1, 'right').waitForReply();
+    await answer(e2e, ben, q1, 'wrong').waitForReply();
+    const store = e2e.bot.ctx.store;
+    const recordAnswer = store.recordAnswer.bind(store);
+    let failures = 0;
+    store.recordAnswer = async (guild, user, input, hooks) => {
+      if (user === ben && failures++ === 0) throw new StoreError('answer', new Error('disk I/O error'));
+      return recordAnswer(guild, user, input, hooks);
+    };
+    const before = await e2e.bot.ctx.store.getSummary(e2e.world.guildId, ana, e2e.clock.now());
+    try {
+      await clickLabel(e2e, ana, q1, 'Stop the round').waitForReply();
+      await revealOf(e2e, q1);
+      expect((await e2e.bot.ctx.sessions.store.get(e2e.world.guildId, channel))?.results[0]?.settled).toBe(false);
+      await passTime(e2e, 2_000); // the runner's retry
+      const board = await finalBoard(e2e, channel);
+      expect(embedText(board)).toContain('2 answers, 1 right (50%)');
+    } finally {
+      store.recordAnswer = recordAnswer;
+    }
+    expect(failures).toBeGreaterThan(1);
+    const count = async (user: string) =>
+      Object.values((await e2e.bot.ctx.store.getSummary(e2e.world.guildId, user, e2e.clock.now())).all).reduce((n, t) => n + (t?.n ?? 0), 0);
+    const anaBefore = Object.values(before.all).reduce((n, t) => n + (t?.n ?? 0), 0);
+    expect(await count(ana)).toBe(anaBefore + 1);
+    expect((await e2e.bot.ctx.sessions.store.get(e2e.world.guildId, channel))?.results[0]?.settled).toBe(true);
+    // The channel's record took both answers, once each.
+    const record = await e2e.bot.ctx.daily.store.getChannel(e2e.world.guildId, channel);
+    expect(Object.values(record.tallies).reduce((n, t) => n + (t?.n ?? 0), 0)).toBe(2);
   });
 });

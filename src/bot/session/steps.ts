@@ -21,6 +21,8 @@ export class RoundSteps {
 
   async step(guildId: string, channelId: string): Promise<SessionRecord | undefined> {
     const session = await this.ctx.sessions.store.get(guildId, channelId);
+    // Ended by a step that failed before its scoreboard (counting the last answers failed): finish it.
+    if (session?.phase === 'ended' && !session.finalMessageId) return this.resume(session);
     if (!isLive(session)) return undefined;
     // Answers of a question whose counting was cut short (the store briefly failed) are counted now.
     await this.settleAll(session);
