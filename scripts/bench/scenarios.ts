@@ -6,6 +6,7 @@ import { interactionLatency } from './latency.ts';
 import { dailyFanout } from './fanout.ts';
 import { footprint } from './footprint.ts';
 import { postgresStore } from './postgres.ts';
+import { sessionLoad } from './session.ts';
 import { shardedFanout } from './shardedFanout.ts';
 
 export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
@@ -13,6 +14,7 @@ export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
   scale: storeScale,
   latency: interactionLatency,
   fanout: dailyFanout,
+  session: sessionLoad,
   footprint,
   postgres: postgresStore,
   shards: shardedFanout,

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import { DailyStore } from '../store/dailyStore.ts';
 import { ReportStore } from '../store/reportStore.ts';
 import { openKeyValue } from '../store/kv.ts';
+import { SessionStore } from '../store/sessionStore.ts';
 import { StudyStore } from '../store/studyStore.ts';
 import { createClient } from './client.ts';
 import { syncCommands } from './commandSync.ts';
@@ -18,6 +19,7 @@ import { LiveCounter } from './daily/liveCount.ts';
 import { discordGateway, refreshDailyCount } from './daily/poster.ts';
 import { DailyScheduler } from './daily/scheduler.ts';
 import { createInteractionHandler } from './interactions.ts';
+import { SessionRunner, type RunnerOptions } from './session/runner.ts';
 
 export interface BotOptions {
   token: string;
@@ -34,12 +36,15 @@ export interface BotOptions {
   startScheduler?: boolean;
   /** How long a handler may work before it defers its answer (default 1.5 s). */
   deferAfterMs?: number;
+  /** Study-session timing (tick, pause between questions, live-count interval). */
+  sessions?: RunnerOptions;
 }
 
 export interface RunningBot {
   client: Client<true>;
   ctx: BotContext;
   scheduler: DailyScheduler;
+  sessions: SessionRunner;
   stop(): Promise<void>;
 }
 
@@ -52,6 +57,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     weights: examWeights(content.domains),
     store: new StudyStore(kv, (error) => logger.error({ err: error }, 'saving which question was shown failed; it may be shown again soon')),
     reports: new ReportStore(kv),
+    // The runner needs the context it belongs to; it is set just below.
+    sessions: { store: new SessionStore(kv), driver: undefined as unknown as SessionRunner },
     daily: {
       store: new DailyStore(kv),
       liveCounter: new LiveCounter((target) => refreshDailyCount(client, ctx, target.guildId, target.postId), logger, options.liveCountIntervalMs),
@@ -61,6 +68,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     random: options.random ?? Math.random,
     ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
   };
+  const sessions = new SessionRunner(client, ctx, options.sessions);
+  ctx.sessions.driver = sessions;
   const commands = createCommands(content);
   const handleInteraction = createInteractionHandler(commands, createComponentRouter(), ctx);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
@@ -87,13 +96,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     );
   }
   if (options.startScheduler !== false) scheduler.start();
+  await sessions.start();
 
   return {
     client: readyClient,
     ctx,
     scheduler,
+    sessions,
     async stop() {
       await scheduler.stop();
+      await sessions.stop();
       await ctx.daily.liveCounter.flush();
       await client.destroy();
       await kv.close();

@@ -42,7 +42,7 @@ export function createStudyWorld(emulator: DiscordEmulator, name = 'AI-300 study
     return { id: user.id, name: person.name, admin: person.admin };
   });
   const channels = [
-    { name: 'study', topic: 'Try /ai300 quiz, /ai300 cheatsheet, /ai300 distinction ...' },
+    { name: 'study', topic: 'Try /ai300 quiz, /ai300 session (switch member to play as a group), /ai300 cheatsheet ...' },
     { name: 'daily-question', topic: 'Admins: /ai300-daily set channel:#daily-question time:08:00' },
   ].map((channel, i) => ({ ...channel, id: emulator.createTextChannel(guild.id, { ...channel, ...(ids?.channelIds[i] && { id: ids.channelIds[i] }) }).id }));
   return {

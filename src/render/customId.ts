@@ -43,7 +43,15 @@ export type CustomId =
   /** The report's modal: what is wrong travels in its id. */
   | { kind: 'reportForm'; questionId: string; reportKind: ReportKind }
   /** Paging through a server's reports (admins). */
-  | { kind: 'reportsPage'; ownerId: string; page: number };
+  | { kind: 'reportsPage'; ownerId: string; page: number }
+  /** An answer to a study session's question (the channel and server come with the click). */
+  | { kind: 'sessionAnswer'; sessionId: string; index: number; letter: ChoiceLetter }
+  /** Stop a study session (its starter, or a member with Manage Messages). */
+  | { kind: 'sessionStop'; sessionId: string }
+  /** A member's own line of an ended session's scoreboard, privately. */
+  | { kind: 'sessionMine'; sessionId: string }
+  /** "Start another round" under a final scoreboard, with the same settings. */
+  | { kind: 'sessionAgain'; domain?: DomainId; questions: number; seconds: number };
 
 export type ParseResult = { ok: true; id: CustomId } | { ok: false; reason: 'malformed' | 'unknown-kind' | 'stale-version'; detail: string };
 
@@ -63,6 +71,10 @@ const KINDS: Record<CustomId['kind'], { prefix: string; version: string }> = {
   reportKind: { prefix: 'rk', version: '1' },
   reportForm: { prefix: 'rf', version: '1' },
   reportsPage: { prefix: 'rl', version: '1' },
+  sessionAnswer: { prefix: 'sa', version: '1' },
+  sessionStop: { prefix: 'sx', version: '1' },
+  sessionMine: { prefix: 'sm', version: '1' },
+  sessionAgain: { prefix: 'sg', version: '1' },
 };
 const MODE_CODE: Record<QuizMode, string> = { quiz: 'q', review: 'r', distinction: 'd' };
 
@@ -102,6 +114,13 @@ function argsOf(id: CustomId): string[] {
       return [id.questionId, id.reportKind];
     case 'reportsPage':
       return [id.ownerId, String(id.page)];
+    case 'sessionAnswer':
+      return [id.sessionId, String(id.index), id.letter];
+    case 'sessionStop':
+    case 'sessionMine':
+      return [id.sessionId];
+    case 'sessionAgain':
+      return [id.domain ?? '-', String(id.questions), String(id.seconds)];
   }
 }
 
@@ -206,6 +225,22 @@ function parseArgs(kind: CustomId['kind'], args: string[]): CustomId | undefined
       const [ownerId, pageArg] = args;
       if (args.length !== 2 || !SNOWFLAKE.test(ownerId ?? '') || !/^\d{1,4}$/.test(pageArg ?? '')) return undefined;
       return { kind, ownerId: ownerId!, page: Number(pageArg) };
+    }
+    case 'sessionAnswer': {
+      const [sessionId, indexArg, letter] = args;
+      if (args.length !== 3 || !SERVE.test(sessionId ?? '') || !/^\d{1,2}$/.test(indexArg ?? '') || !isLetter(letter)) return undefined;
+      return { kind, sessionId: sessionId!, index: Number(indexArg), letter };
+    }
+    case 'sessionStop':
+    case 'sessionMine': {
+      const [sessionId] = args;
+      return args.length === 1 && SERVE.test(sessionId ?? '') ? { kind, sessionId: sessionId! } : undefined;
+    }
+    case 'sessionAgain': {
+      const [domainArg, questionsArg, secondsArg] = args;
+      const domain = optional(domainArg, DOMAIN_IDS);
+      if (args.length !== 3 || domain === null || !/^\d{1,3}$/.test(questionsArg ?? '') || !/^\d{1,3}$/.test(secondsArg ?? '')) return undefined;
+      return { kind, questions: Number(questionsArg), seconds: Number(secondsArg), ...(domain && { domain }) };
     }
   }
 }

@@ -158,10 +158,20 @@ export class DailyStore {
   }
 
   async recordChannelAnswer(guild: string, channel: string, domain: DomainId, tags: readonly MissTag[], correct: boolean): Promise<void> {
+    await this.recordChannelAnswers(guild, channel, domain, tags, [correct]);
+  }
+
+  /** Several answers to one question in one write (a study session's question, once revealed). */
+  async recordChannelAnswers(guild: string, channel: string, domain: DomainId, tags: readonly MissTag[], outcomes: readonly boolean[]): Promise<void> {
+    if (outcomes.length === 0) return;
     await this.updateChannel(guild, channel, (record) => {
       const tagMisses = { ...record.tagMisses };
-      if (!correct) for (const tag of tags) tagMisses[tag] = (tagMisses[tag] ?? 0) + 1;
-      return { ...record, tallies: { ...record.tallies, [domain]: addAnswer(record.tallies[domain], correct) }, tagMisses };
+      let tally = record.tallies[domain];
+      for (const correct of outcomes) {
+        if (!correct) for (const tag of tags) tagMisses[tag] = (tagMisses[tag] ?? 0) + 1;
+        tally = addAnswer(tally, correct);
+      }
+      return { ...record, tallies: { ...record.tallies, [domain]: tally }, tagMisses };
     });
   }
 

@@ -54,7 +54,7 @@ export interface AnswerInput {
   /** The serve id from the button; the same serve is recorded once. */
   serve?: string;
   /** Review answers reschedule the card; quiz misses add one. */
-  source: 'quiz' | 'review' | 'diagnostic' | 'daily';
+  source: 'quiz' | 'review' | 'diagnostic' | 'daily' | 'session';
   now: Date;
 }
 

@@ -38,6 +38,14 @@ describe('benchmark harness (smoke size)', () => {
     expect(once?.met).toBe(true);
   }, 60_000);
 
+  it('study session counts every answer once, answers every click and is never rate limited', async () => {
+    const figures = await SCENARIOS.session!('smoke');
+    const value = (metric: string) => figures.find((f) => f.metric.startsWith(metric))?.value;
+    expect(value('answers not counted exactly once')).toBe(0);
+    expect(value('429 responses and emulator violations')).toBe(0);
+    expect(Number.isFinite(value('reveal after the question ends p99'))).toBe(true);
+  }, 60_000);
+
   it('footprint reports finite, positive memory and start-up figures', async () => {
     const figures = await SCENARIOS.footprint!('smoke');
     expect(figures.length).toBeGreaterThanOrEqual(3);

@@ -136,6 +136,38 @@ describe.skipIf(!CHROMIUM)('playground in a browser', () => {
     await expect.poll(() => page.locator('#error').textContent()).toMatch(/No daily question was due\. Next: #daily-question|Posted 1 daily question/);
   });
 
+  it('plays a study session as several members: each answer locked in privately, Stop for the starter only', async () => {
+    const page = await openPlayground();
+    await send(page, '/ai300 session questions:5 seconds:30');
+    await page.locator('article.message', { hasText: 'Study session starting' }).waitFor();
+    const question = () => page.locator('article.message', { hasText: 'Session · question 1/5' }).last();
+    await question().locator('button', { hasText: /^A$/ }).waitFor();
+    expect(await question().textContent()).toMatch(/closes in \d+ seconds/);
+    await question().locator('button', { hasText: /^A$/ }).click();
+    await page.locator('article.message.ephemeral', { hasText: 'Locked in: A' }).waitFor();
+    for (const [member, letter] of [
+      ['Ben', 'B'],
+      ['Chloé', 'C'],
+    ] as const) {
+      await page.locator('#member').selectOption({ label: member });
+      await question()
+        .locator('button', { hasText: new RegExp(`^${letter}$`) })
+        .click();
+      await page.locator('article.message.ephemeral', { hasText: `Locked in: ${letter}` }).waitFor();
+    }
+    await question().locator('button', { hasText: /^A$/ }).click(); // Chloé again
+    await page.locator('article.message.ephemeral', { hasText: 'You already locked in C' }).waitFor();
+    await question().locator('button', { hasText: 'Stop the round' }).click();
+    await page.locator('article.message.ephemeral', { hasText: 'who started this round, or a member with Manage Messages' }).waitFor();
+    await page.locator('#member').selectOption({ label: 'Ana (admin)' });
+    await question().locator('button', { hasText: 'Stop the round' }).click();
+    const board = page.locator('article.message', { hasText: 'Session stopped' });
+    await board.waitFor();
+    expect(await board.textContent()).toMatch(/Scoreboard \(top 10 of 3 players\)/);
+    expect(await page.locator('article.message', { hasText: '(closed)' }).last().textContent()).toMatch(/of 3 right/);
+    await page.screenshot({ path: 'test-artifacts/playground-session.png' });
+  });
+
   it('is usable 360 px wide: nothing overflows sideways', async () => {
     const page = await openPlayground({ width: 360, height: 740 });
     await send(page, '/ai300 cheatsheet');

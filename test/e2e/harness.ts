@@ -23,8 +23,8 @@ export interface E2E {
   bot: RunningBot;
   clock: TestClock;
   storeUrl: string;
-  /** Stops the bot and starts a new one on the same store and emulator (a restart). */
-  restartBot(): Promise<RunningBot>;
+  /** Stops the bot and starts a new one on the same store and emulator (a restart); `whileDown` runs in between. */
+  restartBot(whileDown?: () => void): Promise<RunningBot>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +73,7 @@ export async function startE2E(options: E2EOptions = {}, into = {} as E2E): Prom
       random: seededRandom(42),
       startScheduler: false,
       liveCountIntervalMs: 100,
+      sessions: { countIntervalMs: 100 },
       ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
     });
   const e2e: E2E = Object.assign(into, {
@@ -81,8 +82,9 @@ export async function startE2E(options: E2EOptions = {}, into = {} as E2E): Prom
     clock,
     storeUrl,
     bot: await launch(),
-    async restartBot() {
+    async restartBot(whileDown?: () => void) {
       await e2e.bot.stop();
+      whileDown?.();
       e2e.bot = await launch();
       return e2e.bot;
     },

@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/logger.ts';
 import { DailyStore } from '../../src/store/dailyStore.ts';
 import { ReportStore } from '../../src/store/reportStore.ts';
 import { openKeyValue, type KeyValue } from '../../src/store/kv.ts';
+import { SessionStore } from '../../src/store/sessionStore.ts';
 import { StudyStore } from '../../src/store/studyStore.ts';
 import { validBank, writeContent } from './contentFixture.ts';
 
@@ -51,6 +52,8 @@ export async function testContext(
     store: new StudyStore(kv),
     daily: { store: new DailyStore(kv), liveCounter: new LiveCounter(async () => undefined, silentLogger, 60_000) },
     reports: new ReportStore(kv),
+    // No Discord here: rounds are saved but nothing is posted.
+    sessions: { store: new SessionStore(kv), driver: { launch: async () => undefined, noteAnswer: () => undefined, stepNow: async () => undefined } },
     logger: silentLogger,
     now: options.clock?.now ?? (() => new Date('2026-06-01T12:00:00Z')),
     random: seededRandom(options.seed ?? 1),

@@ -38,6 +38,12 @@ describe('custom id round trip', () => {
     { kind: 'leaderboard', ownerId: OWNER, domain: 'genaiops', period: 'all', page: 12 },
     { kind: 'forget', ownerId: OWNER, confirm: true },
     { kind: 'forget', ownerId: OWNER, confirm: false },
+    { kind: 'sessionAnswer', sessionId: 'abc123', index: 0, letter: 'A' },
+    { kind: 'sessionAnswer', sessionId: LONG_SERVE, index: 19, letter: 'D' },
+    { kind: 'sessionStop', sessionId: 'abc123' },
+    { kind: 'sessionMine', sessionId: LONG_SERVE },
+    { kind: 'sessionAgain', questions: 10, seconds: 30 },
+    { kind: 'sessionAgain', domain: 'optimization', questions: 20, seconds: 120 },
   ])('parses back exactly what was built: $kind', (id) => roundTrip(id));
 
   it('keeps the longest answer and next ids within 100 characters for every filter combination', () => {
@@ -125,6 +131,17 @@ describe('malformed custom ids', () => {
     expect(failure(`lb:1:${OWNER}:-:week:two`)).toBe('malformed');
     expect(failure(`lb:1:${OWNER}:-:week:`)).toBe('malformed');
     expect(failure(`lb:1:${OWNER}:-:year:0`)).toBe('malformed');
+  });
+
+  it('rejects session ids with a bad question index, letter, session or size', () => {
+    expect(failure('sa:1:abc123:x:A')).toBe('malformed');
+    expect(failure('sa:1:abc123:100:A')).toBe('malformed');
+    expect(failure('sa:1:abc123:1:E')).toBe('malformed');
+    expect(failure('sa:1:ABC:1:A')).toBe('malformed');
+    expect(failure('sx:1:abc123:extra')).toBe('malformed');
+    expect(failure('sg:1:security:10:30')).toBe('malformed');
+    expect(failure('sg:1:-:ten:30')).toBe('malformed');
+    expect(failure('sa:2:abc123:1:A')).toBe('stale-version');
   });
 
   it('never throws on arbitrary unicode and punctuation', () => {

@@ -79,6 +79,7 @@ describe('slash command definitions', () => {
       'quiz',
       'diagnostic',
       'review',
+      'session',
       'miss',
       'stats',
       'leaderboard',

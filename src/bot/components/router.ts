@@ -9,6 +9,7 @@ import { onForget } from './handlers/forget.ts';
 import { onLeaderboardPage } from './handlers/leaderboard.ts';
 import { onAnswer, onDistinctionQuiz, onDrill, onNext } from './handlers/quiz.ts';
 import { onReport, onReportForm, onReportKind, onReportsPage } from './handlers/report.ts';
+import { onSessionAgain, onSessionAnswer, onSessionMine, onSessionStop } from './handlers/session.ts';
 import type { ComponentHandler, InteractionFor, ModalKind } from './handlers/types.ts';
 
 /** Total: a component kind without a handler does not compile. */
@@ -29,6 +30,10 @@ const HANDLERS: HandlerTable = {
   reportKind: onReportKind,
   reportForm: onReportForm,
   reportsPage: onReportsPage,
+  sessionAnswer: onSessionAnswer,
+  sessionStop: onSessionStop,
+  sessionMine: onSessionMine,
+  sessionAgain: onSessionAgain,
 };
 
 const MODAL_KINDS: readonly CustomId['kind'][] = ['reportForm'] satisfies ModalKind[];

@@ -30,7 +30,15 @@ function formatWhen(iso) {
 function relative(seconds) {
   const diff = seconds * 1000 - Date.parse(state.session?.now ?? new Date().toISOString());
   const abs = Math.abs(diff);
-  const [value, unit] = abs < 3.6e6 ? [Math.round(abs / 6e4), 'minute'] : abs < 8.64e7 ? [Math.round(abs / 3.6e6), 'hour'] : [Math.round(abs / 8.64e7), 'day'];
+  // Seconds under a minute, as Discord shows a study session's countdown.
+  const [value, unit] =
+    abs < 6e4
+      ? [Math.round(abs / 1e3), 'second']
+      : abs < 3.6e6
+        ? [Math.round(abs / 6e4), 'minute']
+        : abs < 8.64e7
+          ? [Math.round(abs / 3.6e6), 'hour']
+          : [Math.round(abs / 8.64e7), 'day'];
   const text = `${value} ${unit}${value === 1 ? '' : 's'}`;
   return diff >= 0 ? `in ${text}` : `${text} ago`;
 }

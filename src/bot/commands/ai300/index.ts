@@ -9,6 +9,7 @@ import { leaderboard } from './leaderboard.ts';
 import { miss } from './miss.ts';
 import { quiz } from './quiz.ts';
 import { review } from './review.ts';
+import { session } from './session.ts';
 import { stats } from './stats.ts';
 
 export function ai300Group(help: Subcommand): CommandGroup {
@@ -16,6 +17,6 @@ export function ai300Group(help: Subcommand): CommandGroup {
     name: 'ai300',
     description: 'AI-300 study companion: cheat sheet, quizzes, stats',
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-    subcommands: [help, cheatsheet, distinction, quiz, diagnostic, review, miss, stats, leaderboard, forget],
+    subcommands: [help, cheatsheet, distinction, quiz, diagnostic, review, session, miss, stats, leaderboard, forget],
   };
 }
