@@ -2,11 +2,12 @@
 // same bot (src/index.ts) on the same PostgreSQL store. Discord's global rate limit (50 requests
 // per second) belongs to the whole bot, not to each shard, so every shard sends its REST requests
 // through one proxy (@discordjs/proxy) whose single queue keeps the whole bot within it.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { buffer } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
-import { proxyRequests } from '@discordjs/proxy';
+import { populateErrorResponse, populateSuccessfulResponse } from '@discordjs/proxy';
 import { Routes, type RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
-import { REST, ShardingManager } from 'discord.js';
+import { REST, type RequestMethod, type RouteLike, ShardingManager } from 'discord.js';
 import type { Config, ShardingConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -23,9 +24,9 @@ export async function startRestProxy(apiUrl: string, logger: Logger, port = 0, h
   rest.on('rateLimited', (info) =>
     logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'REST proxy waiting for a rate limit'),
   );
-  const handle = proxyRequests(rest);
+  const handle = forwardTo(rest);
   const server: Server = createServer((req, res) => {
-    Promise.resolve(handle(req, res)).catch((error: unknown) => {
+    handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, method: req.method }, 'REST proxy request failed');
       if (!res.headersSent) res.statusCode = 502;
       res.end();
@@ -39,6 +40,38 @@ export async function startRestProxy(apiUrl: string, logger: Logger, port = 0, h
   return {
     url: `http://${host}:${bound}/api`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * @discordjs/proxy's request handler, except that the body is read whole before the request is
+ * queued: a request Discord answers with 429 is sent again, and a body passed on as a stream would
+ * be sent again empty.
+ */
+function forwardTo(rest: REST) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://proxy.invalid');
+    const headers: Record<string, string> = {};
+    if (req.headers['content-type']) headers['Content-Type'] = req.headers['content-type'];
+    if (req.headers.authorization) headers.authorization = req.headers.authorization;
+    if (typeof req.headers['x-audit-log-reason'] === 'string') headers['x-audit-log-reason'] = req.headers['x-audit-log-reason'];
+    const body = await buffer(req);
+    try {
+      const response = await rest.queueRequest({
+        fullRoute: url.pathname.replace(/^\/api(\/v\d+)?/, '') as RouteLike,
+        method: req.method as RequestMethod,
+        // The shard's own Authorization header is forwarded above.
+        auth: false,
+        ...(body.length > 0 && { body, passThroughBody: true }),
+        query: url.searchParams,
+        headers,
+      });
+      await populateSuccessfulResponse(res, response);
+    } catch (error) {
+      if (!populateErrorResponse(res, error)) throw error;
+    } finally {
+      res.end();
+    }
   };
 }
 
