@@ -55,6 +55,25 @@ describe('channel messages and guild reads', () => {
     world.emu.assertNoViolations();
   });
 
+  it('creates one message per enforced nonce within five minutes, as Discord does', async () => {
+    const channel = client.channels.cache.get(world.general) as TextChannel;
+    const before = world.emu.messages(world.general).length;
+    const first = await channel.send({ content: 'once', nonce: 'post-1', enforceNonce: true });
+    const again = await channel.send({ content: 'once again?', nonce: 'post-1', enforceNonce: true });
+    expect(again.id).toBe(first.id);
+    expect(world.emu.getMessage(first.id)?.content).toBe('once');
+    // Without enforce_nonce, or with another nonce, a new message each time.
+    const unenforced = await channel.send({ content: 'twice', nonce: 'post-1' });
+    const other = await channel.send({ content: 'other', nonce: 'post-2', enforceNonce: true });
+    expect(new Set([first.id, unenforced.id, other.id]).size).toBe(3);
+    expect(world.emu.messages(world.general).length).toBe(before + 3);
+    // Past the window the nonce is free again.
+    world.emu.advanceTime(5 * 60_000 + 1);
+    const later = await channel.send({ content: 'later', nonce: 'post-1', enforceNonce: true });
+    expect(later.id).not.toBe(first.id);
+    world.emu.assertNoViolations();
+  });
+
   it('accepts multipart uploads (payload_json + files) as attachments', async () => {
     const channel = client.channels.cache.get(world.general) as TextChannel;
     const sent = await channel.send({ content: 'notes', files: [{ attachment: Buffer.from('flashcards'), name: 'cards.txt' }] });

@@ -16,9 +16,13 @@ export interface StoredMessage {
 
 export const asApiMessage = (data: JsonObject) => structuredClone(data) as unknown as APIMessage;
 
+const NONCE_WINDOW_MS = 5 * 60_000;
+
 export class MessageStore {
   private readonly byId = new Map<string, StoredMessage>();
   private readonly byChannel = new Map<string, string[]>();
+  /** Enforced nonces seen lately: channel|author|nonce -> the message it created, and when. */
+  private readonly nonces = new Map<string, { id: string; at: number }>();
 
   constructor(private readonly events: EmulatorEvents) {}
 
@@ -31,6 +35,17 @@ export class MessageStore {
     this.byChannel.set(channelId, list);
     this.events.emitCopy('messageCreate', () => [asApiMessage(message.data)]);
     return message;
+  }
+
+  /** The message an enforced nonce created within the last few minutes (Discord: "the past few minutes"; here 5). */
+  byNonce(channelId: string, authorId: string, nonce: string, now: number): StoredMessage | undefined {
+    const seen = this.nonces.get(`${channelId}|${authorId}|${nonce}`);
+    if (!seen || now - seen.at > NONCE_WINDOW_MS) return undefined;
+    return this.byId.get(seen.id);
+  }
+
+  noteNonce(channelId: string, authorId: string, nonce: string, messageId: string, now: number): void {
+    this.nonces.set(`${channelId}|${authorId}|${nonce}`, { id: messageId, at: now });
   }
 
   get(id: string): StoredMessage | undefined {

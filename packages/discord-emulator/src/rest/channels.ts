@@ -61,6 +61,12 @@ function postMessage(ctx: RouteContext) {
   assertValidBody(ctx.state.settings, 'MessageCreateRequest', ctx.body, () => checkMessageLimits(ctx.body));
   const payload = ctx.body as JsonObject;
   assertNotEmpty(payload, ctx.files);
+  // enforce_nonce: a second message with the same nonce from the same author within a few minutes
+  // is not created; Discord returns the first one.
+  const nonce = payload.enforce_nonce === true && (typeof payload.nonce === 'string' || typeof payload.nonce === 'number') ? String(payload.nonce) : undefined;
+  const now = ctx.state.clock.now();
+  const earlier = nonce === undefined ? undefined : ctx.state.messages.byNonce(channel.id, ctx.state.bot.id, nonce, now);
+  if (earlier) return { body: asApiMessage(earlier.data) };
   const reference = isObject(payload.message_reference) ? payload.message_reference : undefined;
   if (reference && typeof reference.message_id === 'string' && !ctx.state.messages.get(reference.message_id)) {
     if (reference.fail_if_not_exists !== false) {
@@ -75,6 +81,7 @@ function postMessage(ctx: RouteContext) {
     type: reference ? MessageType.Reply : MessageType.Default,
     ...(reference ? { extra: { message_reference: { type: 0, channel_id: channel.id, message_id: reference.message_id } } } : {}),
   });
+  if (nonce !== undefined) ctx.state.messages.noteNonce(channel.id, ctx.state.bot.id, nonce, String(message.data.id), now);
   return { body: asApiMessage(message.data) };
 }
 
