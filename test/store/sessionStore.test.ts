@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../src/domain/session/round.ts';
+import { newRound, type SessionRecord } from '../../src/domain/session/round.ts';
 import { openKeyValue, type KeyValue } from '../../src/store/kv.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
 import { StoreError } from '../../src/store/studyStore.ts';
@@ -11,22 +11,7 @@ const GUILD = '100000000000000001';
 const DEADLINE = 30_000;
 
 function round(channelId: string, sessionId = 's1'): SessionRecord {
-  return {
-    v: 1,
-    sessionId,
-    guildId: GUILD,
-    channelId,
-    startedBy: 'u0',
-    startedAt: 0,
-    seconds: 30,
-    questionIds: ['infra-001'],
-    current: 0,
-    phase: 'asking',
-    previousAnswerers: [],
-    idleStreak: 0,
-    scores: {},
-    results: [],
-  };
+  return newRound({ sessionId, guildId: GUILD, channelId, startedBy: 'u0', startedAt: 0, seconds: 30, questionIds: ['infra-001'] });
 }
 
 describe('session store on SQLite', () => {

@@ -3,7 +3,7 @@
 import { PermissionFlagsBits, type GuildBasedChannel } from 'discord.js';
 import type { DomainId } from '../../content/ids.ts';
 import { pickSessionQuestions } from '../../domain/session/pick.ts';
-import { isLive, type SessionRecord } from '../../domain/session/round.ts';
+import { isLive, newRound, type SessionRecord } from '../../domain/session/round.ts';
 import { clampQuestions, clampSeconds } from '../../domain/session/rules.ts';
 import { missingBotPermissions, POSTABLE_CHANNEL_TYPES } from '../commands/ai300-daily/permissions.ts';
 import type { BotContext } from '../context.ts';
@@ -34,8 +34,7 @@ export async function startSession(ctx: BotContext, place: StartPlace, settings:
   const questions = pickSessionQuestions(ctx.content.questions, channelRecord, ctx.weights, ctx.random, count, settings.domain);
   if (questions.length === 0) throw new UserError('There are no questions for that domain yet.');
   const now = ctx.now();
-  const session: SessionRecord = {
-    v: 1,
+  const session = newRound({
     sessionId: freshId(now, ctx.random),
     guildId,
     channelId: channel.id,
@@ -44,13 +43,7 @@ export async function startSession(ctx: BotContext, place: StartPlace, settings:
     ...(settings.domain && { domain: settings.domain }),
     seconds: clampSeconds(settings.seconds),
     questionIds: questions.map((q) => q.id),
-    current: 0,
-    phase: 'asking',
-    previousAnswerers: [],
-    idleStreak: 0,
-    scores: {},
-    results: [],
-  };
+  });
   const running = await ctx.sessions.store.update(guildId, channel.id, (existing) =>
     isLive(existing) ? { result: existing } : { save: session, result: undefined },
   );

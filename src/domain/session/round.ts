@@ -68,6 +68,13 @@ export interface SessionRecord {
   finalMessageId?: string;
 }
 
+/** A round about to ask its first question. */
+export function newRound(
+  start: Pick<SessionRecord, 'sessionId' | 'guildId' | 'channelId' | 'startedBy' | 'startedAt' | 'seconds' | 'questionIds'> & { domain?: DomainId },
+): SessionRecord {
+  return { v: 1, ...start, current: 0, phase: 'asking', previousAnswerers: [], idleStreak: 0, scores: {}, results: [] };
+}
+
 export function isLive(session: SessionRecord | undefined): session is SessionRecord {
   return session !== undefined && session.phase !== 'ended';
 }
