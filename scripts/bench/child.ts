@@ -25,10 +25,22 @@ export interface BenchChild {
 export function nodeFlags(): string[] {
   const override = process.env.BENCH_NODE_FLAGS;
   if (override !== undefined) return override.split(' ').filter(Boolean);
+  return nodeStep()
+    .slice(nodeStep().indexOf('node') + 1)
+    .filter((word) => word.startsWith('--'));
+}
+
+/** The environment the start script gives the bot (`NAME=value` before `node`), which bench bots get too. */
+export function nodeEnv(): Record<string, string> {
+  const words = nodeStep();
+  return Object.fromEntries(words.slice(0, words.indexOf('node')).map((word) => word.split('=', 2) as [string, string]));
+}
+
+/** The words of the start script's `node ...` step (it builds first: npm run build && ... node ...). */
+function nodeStep(): string[] {
   const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  // The flags of the `node ...` step of the start script (it builds first: npm run build && node ...).
-  const nodeStep = start.split('&&').find((step) => step.trim().startsWith('node ')) ?? start;
-  return nodeStep.split(' ').filter((word) => word.startsWith('--'));
+  const step = start.split('&&').find((part) => part.trim().split(' ').includes('node')) ?? '';
+  return step.trim().split(' ').filter(Boolean);
 }
 
 /** Compiles the bot and the footprint's bot process to dist/ (incremental: seconds when little changed). */
@@ -47,7 +59,7 @@ export function spawnBenchChild(script: string, env: Record<string, string>, opt
     : (['npx', ['tsx', ...nodeFlags(), source]] as const);
   const child = spawn(command[0], command[1], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...nodeEnv(), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const queue: Record<string, unknown>[] = [];
