@@ -9,6 +9,8 @@ export type { EmulatorEventMap, EmulatorEventName, Violation, RequestLogEntry, I
 export type { RouteMatcher, RateLimitFault, ServerErrorFault, LatencyFault } from './http/faults.ts';
 export type { RateLimitSettings, BucketModel } from './http/rate-limits.ts';
 export type { EmulatorSettings } from './state.ts';
+export type { StoredAttachment } from './messages/attachment-store.ts';
+export { UploadLimits } from './validation/attachment-limits.ts';
 export type { CreateGuildOptions, GuildInfo, ChannelOptions } from './world/world-builder.ts';
 export type { OverwriteInput, PermissionInput } from './world/world.ts';
 export { UserActionError } from './errors.ts';
