@@ -5,6 +5,7 @@ import type { DomainWeights } from '../domain/mastery.ts';
 import type { Random } from '../domain/random.ts';
 import type { Logger } from '../logger.ts';
 import type { DailyStore } from '../store/dailyStore.ts';
+import type { ExamStore } from '../store/examStore.ts';
 import type { ReportStore } from '../store/reportStore.ts';
 import type { StudyStore } from '../store/studyStore.ts';
 import type { LiveCounter } from './daily/liveCount.ts';
@@ -13,6 +14,7 @@ export interface BotContext {
   content: Content;
   weights: DomainWeights;
   store: StudyStore;
+  exams: ExamStore;
   daily: { store: DailyStore; liveCounter: LiveCounter };
   reports: ReportStore;
   logger: Logger;

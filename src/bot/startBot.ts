@@ -6,9 +6,10 @@ import { examWeights } from '../domain/mastery.ts';
 import type { Random } from '../domain/random.ts';
 import type { Logger } from '../logger.ts';
 import { DailyStore } from '../store/dailyStore.ts';
+import { ExamStore } from '../store/examStore.ts';
 import { ReportStore } from '../store/reportStore.ts';
 import { openKeyValue } from '../store/kv.ts';
-import { StudyStore } from '../store/studyStore.ts';
+import { DM_GUILD, StudyStore } from '../store/studyStore.ts';
 import { createClient } from './client.ts';
 import { syncCommands } from './commandSync.ts';
 import { createCommands } from './commands/index.ts';
@@ -17,6 +18,7 @@ import type { BotContext } from './context.ts';
 import { LiveCounter } from './daily/liveCount.ts';
 import { discordGateway, refreshDailyCount } from './daily/poster.ts';
 import { DailyScheduler } from './daily/scheduler.ts';
+import { ExamSweeper } from './exam/sweep.ts';
 import { createInteractionHandler } from './interactions.ts';
 
 export interface BotOptions {
@@ -30,7 +32,7 @@ export interface BotOptions {
   random?: Random;
   /** How often the daily post's answer count may be edited (default 5 s). */
   liveCountIntervalMs?: number;
-  /** Tests drive the scheduler's sweep by hand. */
+  /** Tests drive the daily scheduler's and the exam sweeper's passes by hand. */
   startScheduler?: boolean;
   /** How long a handler may work before it defers its answer (default 1.5 s). */
   deferAfterMs?: number;
@@ -40,6 +42,8 @@ export interface RunningBot {
   client: Client<true>;
   ctx: BotContext;
   scheduler: DailyScheduler;
+  /** Scores mock exams whose time ran out; tests call its `sweep()` by hand. */
+  examSweeper: ExamSweeper;
   stop(): Promise<void>;
 }
 
@@ -47,10 +51,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { logger, content } = options;
   const kv = await openKeyValue(options.storeUrl);
   const client = createClient(options.apiUrl, logger);
+  const weights = examWeights(content.domains);
   const ctx: BotContext = {
     content,
-    weights: examWeights(content.domains),
-    store: new StudyStore(kv, (error) => logger.error({ err: error }, 'saving which question was shown failed; it may be shown again soon')),
+    weights,
+    store: new StudyStore(kv, (error) => logger.error({ err: error }, 'saving which question was shown failed; it may be shown again soon'), { weights }),
+    exams: new ExamStore(kv),
     reports: new ReportStore(kv),
     daily: {
       store: new DailyStore(kv),
@@ -65,6 +71,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const handleInteraction = createInteractionHandler(commands, createComponentRouter(), ctx);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
   const scheduler = new DailyScheduler(discordGateway(client, ctx), ctx);
+  const examSweeper = new ExamSweeper(ctx, () => [...client.guilds.cache.keys(), DM_GUILD]);
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
@@ -82,14 +89,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
     options.guildId,
   );
-  if (options.startScheduler !== false) scheduler.start();
+  if (options.startScheduler !== false) {
+    scheduler.start();
+    examSweeper.start();
+  }
 
   return {
     client: readyClient,
     ctx,
     scheduler,
+    examSweeper,
     async stop() {
       await scheduler.stop();
+      await examSweeper.stop();
       await ctx.daily.liveCounter.flush();
       await client.destroy();
       await kv.close();

@@ -5,6 +5,7 @@ import type { BotContext } from '../context.ts';
 import { onCheatsheetSelect } from './handlers/cheatsheet.ts';
 import { onDailyAnswer } from './handlers/daily.ts';
 import { onDiagnosticAnswer, onStartDiagnostic } from './handlers/diagnostic.ts';
+import { onExam, onExamGoto, onExamResult } from './handlers/exam.ts';
 import { onForget } from './handlers/forget.ts';
 import { onLeaderboardPage } from './handlers/leaderboard.ts';
 import { onAnswer, onDistinctionQuiz, onDrill, onNext } from './handlers/quiz.ts';
@@ -29,6 +30,9 @@ const HANDLERS: HandlerTable = {
   reportKind: onReportKind,
   reportForm: onReportForm,
   reportsPage: onReportsPage,
+  exam: onExam,
+  examGoto: onExamGoto,
+  examResult: onExamResult,
 };
 
 const MODAL_KINDS: readonly CustomId['kind'][] = ['reportForm'] satisfies ModalKind[];

@@ -1,0 +1,26 @@
+// The mock-exam result chart: the share right per domain against the 70% line, with each
+// domain's exam weight.
+import { drawBars, type Bar } from './bars.ts';
+import { PALETTE, encodePng, font, newChart } from './canvas.ts';
+
+export const EXAM_CHART = { width: 960, height: 360, name: 'exam-result.png' } as const;
+
+export interface ExamChartData {
+  title: string;
+  subtitle: string;
+  domains: Bar[];
+  passLine: number;
+}
+
+export async function renderExamChart(data: ExamChartData): Promise<Buffer> {
+  const { canvas, g } = newChart(EXAM_CHART.width, EXAM_CHART.height);
+  g.fillStyle = PALETTE.text;
+  g.textAlign = 'left';
+  g.font = font(20, true);
+  g.fillText(data.title, 24, 30);
+  g.font = font(14);
+  g.fillStyle = PALETTE.muted;
+  g.fillText(data.subtitle, 24, 56);
+  drawBars(g, { x: 24, y: 80, width: EXAM_CHART.width - 48, height: 260 }, data.domains, data.passLine);
+  return encodePng(canvas);
+}
