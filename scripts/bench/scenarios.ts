@@ -5,6 +5,7 @@ import { storeScale } from './storeScale.ts';
 import { interactionLatency } from './latency.ts';
 import { dailyFanout } from './fanout.ts';
 import { footprint } from './footprint.ts';
+import { chartsScenario } from './charts.ts';
 
 export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
   throughput: answerThroughput,
@@ -12,6 +13,7 @@ export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
   latency: interactionLatency,
   fanout: dailyFanout,
   footprint,
+  charts: chartsScenario,
 };
 
 export async function runBenchmarks(size: Size, only: string | undefined, log: (line: string) => void): Promise<Figure[]> {

@@ -15,7 +15,7 @@ import type { Content } from '../content/load.ts';
 import type { Question } from '../content/schema.ts';
 import { PASS_SCORE, MAX_SCORE, ASSUMED_CUT } from '../domain/exam/score.ts';
 import { answeredCount, type FinishedExam, type OpenExam } from '../domain/exam/session.ts';
-import { renderExamChart, EXAM_CHART } from './charts/examChart.ts';
+import { EXAM_CHART, examChartPng } from './charts/index.ts';
 import { buildCustomId, type ExamAction } from './customId.ts';
 import { clip, type MessageFile, type MessagePayload } from './limits.ts';
 import { COLORS, DOMAIN_EMOJI, percent, weightLabel } from './style.ts';
@@ -76,16 +76,21 @@ function gotoMenus(ownerId: string, exam: OpenExam, current: number): Row[] {
   return menus;
 }
 
-/** One question of an open exam: no right or wrong, the learner's current answer marked. */
-export function renderExamQuestion(ownerId: string, exam: OpenExam, question: Question, position: number): MessagePayload {
+/**
+ * One question of an open exam: no right or wrong, the learner's current answer marked. A question
+ * removed from the bank since the exam began (`undefined`) shows as such and is not scored.
+ */
+export function renderExamQuestion(ownerId: string, exam: OpenExam, question: Question | undefined, position: number): MessagePayload {
   const total = exam.questionIds.length;
   const chosen = exam.answers[position];
   const flagged = exam.flagged.includes(position);
-  const choices = question.choices.map((choice, i) => `${CHOICE_LETTERS[i] === chosen ? '▶ ' : ''}**${CHOICE_LETTERS[i]}.** ${choice}`).join('\n');
+  const choices = question?.choices.map((choice, i) => `${CHOICE_LETTERS[i] === chosen ? '▶ ' : ''}**${CHOICE_LETTERS[i]}.** ${choice}`).join('\n');
   const embed: APIEmbed = {
     title: `📝 Mock exam · question ${position + 1} of ${total}${flagged ? ' · 🚩 flagged' : ''}`,
     color: COLORS.neutral,
-    description: `${question.stem}\n\n${choices}\n\n${chosen ? `Your answer: **${chosen}**` : '*Not answered yet.*'}`,
+    description: question
+      ? `${question.stem}\n\n${choices}\n\n${chosen ? `Your answer: **${chosen}**` : '*Not answered yet.*'}`
+      : 'This question was removed from the bank after the exam began, so it is not scored. Go on with Next or the menu.',
     fields: [
       { name: 'Progress', value: `${answeredCount(exam)} of ${total} answered · ${exam.flagged.length} flagged`, inline: true },
       { name: 'Time', value: timeLeft(exam.deadline), inline: true },
@@ -110,7 +115,7 @@ export function renderExamQuestion(ownerId: string, exam: OpenExam, question: Qu
       examButton(ownerId, exam, 'submit', position, 'Submit…', ButtonStyle.Success),
     ],
   };
-  return { embeds: [embed], components: [answers, navigation, ...gotoMenus(ownerId, exam, position)], files: [] };
+  return { embeds: [embed], components: [...(question ? [answers] : []), navigation, ...gotoMenus(ownerId, exam, position)], files: [] };
 }
 
 function positionsList(positions: number[]): string {
@@ -183,13 +188,13 @@ function verdict(finished: FinishedExam): string {
 
 export async function renderExamResultChart(content: Content, finished: FinishedExam): Promise<MessageFile> {
   const { score } = finished;
-  const data = await renderExamChart({
+  const data = await examChartPng({
     title: `Mock exam: ${score.correct}/${score.asked} · estimated ${score.score}/${MAX_SCORE}`,
-    subtitle: `Share right per domain, pass line ${Math.round(ASSUMED_CUT * 100)}% (≈ ${PASS_SCORE} on the exam's scale)`,
+    subtitle: `Share right per domain, pass line ${Math.round(ASSUMED_CUT * 100)}% (about ${PASS_SCORE} on the exam's scale)`,
     domains: domainFigures(content, finished).map((d) => ({
       label: d.domain.name,
       value: d.share,
-      note: `${d.correct}/${d.asked} · exam weight ${weightLabel(d.domain)}`,
+      note: `${d.correct}/${d.asked} · weight ${weightLabel(d.domain)}`,
     })),
     passLine: ASSUMED_CUT,
   });

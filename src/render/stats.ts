@@ -10,7 +10,7 @@ import type { ReadinessPoint } from '../domain/exam/readinessHistory.ts';
 import type { LoggedMiss } from '../store/records.ts';
 import { drillButton, startDiagnosticButton } from './actions.ts';
 import { READINESS_CHART_DAYS, utcDay } from '../domain/exam/readinessHistory.ts';
-import { STATS_CHART, renderStatsChart } from './charts/statsChart.ts';
+import { STATS_CHART, statsChartPng } from './charts/index.ts';
 import { clip, type MessageFile, type MessagePayload } from './limits.ts';
 import { COLORS, DOMAIN_EMOJI, bar, percent } from './style.ts';
 
@@ -130,7 +130,7 @@ export function statsChartWanted(view: StatsView): boolean {
 /** Mastery per domain against the 70% line and readiness over the last 30 days, as a PNG. */
 export async function renderStatsChartFile(content: Content, weights: DomainWeights, view: StatsView, today: Date): Promise<MessageFile> {
   const from = utcDay(new Date(today.getTime() - (READINESS_CHART_DAYS - 1) * 86_400_000));
-  const data = await renderStatsChart({
+  const data = await statsChartPng({
     title: `Readiness ${percent(readiness(view.tallies, weights))} (weighted by the exam) · ${totalAnswers(view.tallies)} answers`,
     mastery: DOMAIN_IDS.map((id) => ({
       label: content.domainById.get(id)!.name,

@@ -46,4 +46,12 @@ describe('benchmark harness (smoke size)', () => {
       expect(figure.value).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  it('charts render, reach the readers, and leave nothing unanswered', async () => {
+    const figures = await SCENARIOS.charts!('smoke');
+    const delivered = figures.find((f) => f.metric === 'charts delivered');
+    expect(delivered?.value).toBeGreaterThan(0);
+    expect(delivered?.met).toBe(true);
+    for (const figure of figures.filter((f) => f.unit === 'ms' || f.unit === 'MB')) expect(figure.value).toBeGreaterThan(0);
+  }, 180_000);
 });

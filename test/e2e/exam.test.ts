@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DOMAIN_IDS, type ChoiceLetter } from '../../src/content/ids.ts';
 import { allocateByWeight } from '../../src/domain/diagnostic.ts';
 import { scoreExam } from '../../src/domain/exam/score.ts';
-import { EXAM_CHART } from '../../src/render/charts/examChart.ts';
-import { STATS_CHART } from '../../src/render/charts/statsChart.ts';
+import { EXAM_CHART, STATS_CHART } from '../../src/render/charts/index.ts';
 import type { E2E } from './harness.ts';
 import { ai300, buttons, clickLabel, content, embedText, isEphemeral, useE2E } from './harness.ts';
 

@@ -14,6 +14,7 @@ import {
   type FinishedExam,
   type OpenExam,
 } from '../../domain/exam/session.ts';
+import { ChartsBusyError } from '../../render/charts/index.ts';
 import type { CustomId } from '../../render/customId.ts';
 import { renderAbandoned, renderExamQuestion, renderExamResult, renderExamResultChart, renderResumeOffer, renderSubmitConfirm } from '../../render/exam.ts';
 import type { MessageFile, MessagePayload } from '../../render/limits.ts';
@@ -156,7 +157,7 @@ async function chartOrNothing(ctx: BotContext, finished: FinishedExam): Promise<
   try {
     return await renderExamResultChart(ctx.content, finished);
   } catch (error) {
-    ctx.logger.error({ err: error, examId: finished.examId }, 'exam chart failed to render');
+    ctx.logger[error instanceof ChartsBusyError ? 'warn' : 'error']({ err: error, examId: finished.examId }, 'exam result went out without its chart');
     return undefined;
   }
 }
@@ -207,16 +208,7 @@ export async function examClick(ctx: BotContext, guild: string, click: ExamClick
 }
 
 function questionView(ctx: BotContext, user: string, exam: OpenExam, position: number): MessagePayload {
-  const question = ctx.content.questionById.get(exam.questionIds[position]!);
-  if (!question) {
-    return {
-      content: `Question ${position + 1} has been removed from the bank since the exam began; it is not scored. Use Next or the menu.`,
-      embeds: [],
-      components: renderExamQuestion(user, exam, ctx.content.questions[0]!, position).components.slice(1),
-      files: [],
-    };
-  }
-  return renderExamQuestion(user, exam, question, position);
+  return renderExamQuestion(user, exam, ctx.content.questionById.get(exam.questionIds[position]!), position);
 }
 
 /**

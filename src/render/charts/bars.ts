@@ -17,8 +17,8 @@ export interface Box {
   height: number;
 }
 
-const LABEL_WIDTH = 320;
-const VALUE_WIDTH = 200;
+const LABEL_WIDTH = 280;
+const VALUE_WIDTH = 180;
 
 /** Draws the bars inside `box`, with the pass line at `passLine` (0-1) and each value in a column on the right. */
 export function drawBars(g: SKRSContext2D, box: Box, bars: readonly Bar[], passLine: number): void {
@@ -41,7 +41,7 @@ export function drawBars(g: SKRSContext2D, box: Box, bars: readonly Bar[], passL
     g.moveTo(xOf(tick), top);
     g.lineTo(xOf(tick), box.y + box.height);
     g.stroke();
-    if (Math.abs(tick - passLine) > 0.15) g.fillText(`${tick * 100}%`, xOf(tick), box.y + 8);
+    if (Math.abs(tick - passLine) > 0.21) g.fillText(`${tick * 100}%`, xOf(tick), box.y + 8);
   }
   dashedLine(g, xOf(passLine), top - 4, xOf(passLine), box.y + box.height, PALETTE.passLine);
   g.font = font(12, true);
@@ -52,7 +52,7 @@ export function drawBars(g: SKRSContext2D, box: Box, bars: readonly Bar[], passL
     const centre = top + rowHeight * (i + 0.5);
     g.textAlign = 'right';
     g.fillStyle = PALETTE.text;
-    g.font = font(14);
+    g.font = font(13);
     g.fillText(fitText(g, bar.label, LABEL_WIDTH - 14), plotX - 12, centre);
     g.fillStyle = bar.value >= passLine ? PALETTE.above : PALETTE.below;
     g.fillRect(plotX, centre - barHeight / 2, Math.max(2, xOf(bar.value) - plotX), barHeight);

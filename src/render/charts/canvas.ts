@@ -42,10 +42,21 @@ export function font(size: number, bold = false): string {
   return `${bold ? 'bold ' : ''}${size}px "${CHART_FONT}"`;
 }
 
+/** One canvas per size, reused: charts are drawn one at a time (see index.ts). */
+const canvases = new Map<string, Canvas>();
+
+/** A blank chart card of this size, on the size's reused canvas. */
 export function newChart(width: number, height: number): { canvas: Canvas; g: SKRSContext2D } {
   registerChartFonts();
-  const canvas = createCanvas(width, height);
+  const key = `${width}x${height}`;
+  let canvas = canvases.get(key);
+  if (!canvas) {
+    canvas = createCanvas(width, height);
+    canvases.set(key, canvas);
+  }
   const g = canvas.getContext('2d');
+  g.reset();
+  g.clearRect(0, 0, width, height);
   g.fillStyle = PALETTE.card;
   g.beginPath();
   g.roundRect(0, 0, width, height, 16);

@@ -2,8 +2,7 @@
 // domain's exam weight.
 import { drawBars, type Bar } from './bars.ts';
 import { PALETTE, encodePng, font, newChart } from './canvas.ts';
-
-export const EXAM_CHART = { width: 960, height: 360, name: 'exam-result.png' } as const;
+import { EXAM_CHART } from './sizes.ts';
 
 export interface ExamChartData {
   title: string;
@@ -21,6 +20,6 @@ export async function renderExamChart(data: ExamChartData): Promise<Buffer> {
   g.font = font(14);
   g.fillStyle = PALETTE.muted;
   g.fillText(data.subtitle, 24, 56);
-  drawBars(g, { x: 24, y: 80, width: EXAM_CHART.width - 48, height: 260 }, data.domains, data.passLine);
+  drawBars(g, { x: 24, y: 76, width: EXAM_CHART.width - 48, height: 248 }, data.domains, data.passLine);
   return encodePng(canvas);
 }

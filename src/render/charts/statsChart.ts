@@ -5,8 +5,7 @@ import type { ReadinessPoint } from '../../domain/exam/readinessHistory.ts';
 import { daysBetween } from '../../domain/exam/readinessHistory.ts';
 import { drawBars, type Bar, type Box } from './bars.ts';
 import { PALETTE, dashedLine, encodePng, font, newChart } from './canvas.ts';
-
-export const STATS_CHART = { width: 960, height: 600, name: 'stats.png' } as const;
+import { STATS_CHART } from './sizes.ts';
 
 export interface StatsChartData {
   title: string;
@@ -91,11 +90,11 @@ export async function renderStatsChart(data: StatsChartData): Promise<Buffer> {
   g.fillText(data.title, 24, 30);
   g.font = font(15, true);
   g.fillText('Mastery per domain', 24, 66);
-  drawBars(g, { x: 24, y: 80, width: STATS_CHART.width - 48, height: 230 }, data.mastery, data.passLine);
+  drawBars(g, { x: 24, y: 80, width: STATS_CHART.width - 48, height: 220 }, data.mastery, data.passLine);
   g.fillStyle = PALETTE.text;
   g.font = font(15, true);
   g.textAlign = 'left';
-  g.fillText(`Readiness, ${shortDate(data.from)} to ${shortDate(data.to)}`, 24, 342);
-  drawReadiness(g, { x: 24, y: 356, width: STATS_CHART.width - 48, height: 230 }, data);
+  g.fillText(`Readiness, ${shortDate(data.from)} to ${shortDate(data.to)}`, 24, 330);
+  drawReadiness(g, { x: 24, y: 344, width: STATS_CHART.width - 48, height: 200 }, data);
   return encodePng(canvas);
 }

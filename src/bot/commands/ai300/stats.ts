@@ -4,6 +4,7 @@ import { currentStreak } from '../../../domain/streak.ts';
 import { readinessSeries } from '../../../domain/exam/readinessHistory.ts';
 import type { ExamSummary } from '../../../domain/exam/session.ts';
 import { renderStats, renderStatsChartFile, statsChartWanted, withChart, type StatsView } from '../../../render/stats.ts';
+import { ChartsBusyError } from '../../../render/charts/index.ts';
 import type { MessagePayload } from '../../../render/limits.ts';
 import type { LearnerRecord, MasterySummary } from '../../../store/records.ts';
 import type { BotContext } from '../../context.ts';
@@ -35,7 +36,8 @@ async function statsWithChart(ctx: BotContext, view: StatsView, now: Date): Prom
   try {
     return withChart(payload, await renderStatsChartFile(ctx.content, ctx.weights, view, now));
   } catch (error) {
-    ctx.logger.error({ err: error, userId: view.userId }, 'stats chart failed to render');
+    // Busy: too many charts are waiting; the figures are in the text anyway.
+    ctx.logger[error instanceof ChartsBusyError ? 'warn' : 'error']({ err: error, userId: view.userId }, 'stats went out without its chart');
     return payload;
   }
 }
