@@ -23,7 +23,7 @@ const DOMAINS = [
   'Generative AI optimization',
 ];
 
-/** Renders each chart `count` times after a warm-up; the part on the event loop is what runs before the PNG encoding is handed to the thread pool. */
+/** Renders each chart `count` times after a warm-up, one after another, as the bot does: time to the PNG, and the bot's event loop's share (its utilisation over the renders). */
 async function renderTimes(count: number) {
   let history = noteReadiness(undefined, new Date('2026-11-01T12:00:00Z'), 0.4);
   for (let day = 1; day < READINESS_CHART_DAYS; day++) history = noteReadiness(history, new Date(Date.UTC(2026, 10, 1 + day, 12)), 0.4 + day / 100);
@@ -46,16 +46,15 @@ async function renderTimes(count: number) {
   const measure = async (render: () => Promise<Buffer>) => {
     for (let i = 0; i < 10; i++) await render();
     const total: number[] = [];
-    const onLoop: number[] = [];
     let bytes = 0;
+    const before = performance.eventLoopUtilization();
     for (let i = 0; i < count; i++) {
       const start = performance.now();
-      const pending = render();
-      onLoop.push(performance.now() - start);
-      bytes = (await pending).length;
+      bytes = (await render()).length;
       total.push(performance.now() - start);
     }
-    return { total: summarize(total), onLoop: summarize(onLoop), bytes };
+    const loop = performance.eventLoopUtilization(before);
+    return { total: summarize(total), loopMsPerChart: loop.active / count, bytes };
   };
   return { stats: await measure(stats), exam: await measure(exam) };
 }
@@ -113,7 +112,7 @@ export async function chartsScenario(size: Size): Promise<Figure[]> {
       metric: `${name} render p99`,
       value: round(r.total.p99),
       unit: 'ms',
-      note: `on the event loop (drawing, then handing the PNG encoding to libuv's thread pool): p50 ${round(r.onLoop.p50)} ms, p99 ${round(r.onLoop.p99)} ms`,
+      note: `drawn and encoded in the chart worker (lowest CPU priority); the bot's event loop spends ${round(r.loopMsPerChart, 3)} ms per chart (posting the figures, receiving the PNG)`,
     },
   ];
   const limit = 1.5 * plain.others.p99 + 2;
@@ -148,14 +147,12 @@ export async function chartsScenario(size: Size): Promise<Figure[]> {
     },
     {
       scenario,
-      metric: 'bot RSS, highest during the runs with charts',
+      metric: 'bot RSS, highest during the runs with charts (under tsx)',
       value: round(withCharts.peakRssMb, 1),
       unit: 'MB',
       floor: round(plain.peakRssMb, 1),
       ratio: round(withCharts.peakRssMb / plain.peakRssMb),
-      target: '< 200 MB',
-      met: withCharts.peakRssMb < 200,
-      note: 'sampled every 250 ms in the bot process (tsx, as the latency scenario runs it); floor: the same runs without charts',
+      note: 'sampled every 250 ms in the bot process, which this scenario runs under tsx (its loader also runs in the chart worker); floor: the same runs without charts. The < 200 MB target is checked on the compiled bot, as npm start runs it, in the footprint scenario',
     },
   ];
 }

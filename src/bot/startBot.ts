@@ -5,6 +5,7 @@ import type { Content } from '../content/load.ts';
 import { examWeights } from '../domain/mastery.ts';
 import type { Random } from '../domain/random.ts';
 import type { Logger } from '../logger.ts';
+import { closeCharts } from '../render/charts/index.ts';
 import { DailyStore } from '../store/dailyStore.ts';
 import { ExamStore } from '../store/examStore.ts';
 import { ReportStore } from '../store/reportStore.ts';
@@ -104,6 +105,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await examSweeper.stop();
       await ctx.daily.liveCounter.flush();
       await client.destroy();
+      await closeCharts();
       await kv.close();
     },
   };

@@ -1,5 +1,5 @@
-// The drawing surface shared by every chart: the bundled font, a palette that reads on Discord's
-// dark and light themes and for colour-blind readers, and PNG encoding off the main thread.
+// The drawing surface shared by every chart: the bundled font, and a palette that reads on
+// Discord's dark and light themes and for colour-blind readers. Runs in the chart worker.
 import { createRequire } from 'node:module';
 import { GlobalFonts, createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 
@@ -42,7 +42,7 @@ export function font(size: number, bold = false): string {
   return `${bold ? 'bold ' : ''}${size}px "${CHART_FONT}"`;
 }
 
-/** One canvas per size, reused: charts are drawn one at a time (see index.ts). */
+/** One canvas per size, reused: the chart worker draws and encodes one chart at a time. */
 const canvases = new Map<string, Canvas>();
 
 /** A blank chart card of this size, on the size's reused canvas. */
@@ -63,11 +63,6 @@ export function newChart(width: number, height: number): { canvas: Canvas; g: SK
   g.fill();
   g.textBaseline = 'middle';
   return { canvas, g };
-}
-
-/** Encodes on libuv's thread pool: the event loop only draws, which takes well under a millisecond. */
-export function encodePng(canvas: Canvas): Promise<Buffer> {
-  return canvas.encode('png');
 }
 
 export function dashedLine(g: SKRSContext2D, x1: number, y1: number, x2: number, y2: number, color: string): void {

@@ -1,7 +1,8 @@
 // The mock-exam result chart: the share right per domain against the 70% line, with each
 // domain's exam weight.
 import { drawBars, type Bar } from './bars.ts';
-import { PALETTE, encodePng, font, newChart } from './canvas.ts';
+import type { Canvas } from '@napi-rs/canvas';
+import { PALETTE, font, newChart } from './canvas.ts';
 import { EXAM_CHART } from './sizes.ts';
 
 export interface ExamChartData {
@@ -11,7 +12,8 @@ export interface ExamChartData {
   passLine: number;
 }
 
-export async function renderExamChart(data: ExamChartData): Promise<Buffer> {
+/** Draws the chart on the size's reused canvas (see canvas.ts); the caller encodes it before the next draw. */
+export function drawExamChart(data: ExamChartData): Canvas {
   const { canvas, g } = newChart(EXAM_CHART.width, EXAM_CHART.height);
   g.fillStyle = PALETTE.text;
   g.textAlign = 'left';
@@ -21,5 +23,5 @@ export async function renderExamChart(data: ExamChartData): Promise<Buffer> {
   g.fillStyle = PALETTE.muted;
   g.fillText(data.subtitle, 24, 56);
   drawBars(g, { x: 24, y: 76, width: EXAM_CHART.width - 48, height: 248 }, data.domains, data.passLine);
-  return encodePng(canvas);
+  return canvas;
 }

@@ -1,10 +1,10 @@
 // The `/ai300 stats` chart: mastery per domain against the 70% line, and readiness over the
 // last 30 days as a line.
-import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type { ReadinessPoint } from '../../domain/exam/readinessHistory.ts';
 import { daysBetween } from '../../domain/exam/readinessHistory.ts';
 import { drawBars, type Bar, type Box } from './bars.ts';
-import { PALETTE, dashedLine, encodePng, font, newChart } from './canvas.ts';
+import { PALETTE, dashedLine, font, newChart } from './canvas.ts';
 import { STATS_CHART } from './sizes.ts';
 
 export interface StatsChartData {
@@ -82,7 +82,8 @@ function drawReadiness(g: SKRSContext2D, box: Box, data: StatsChartData): void {
   g.fillText(`${Math.round(last.value * 100)}%`, xOf(last.day) + (g.textAlign === 'right' ? -8 : 8), yOf(last.value) - 16);
 }
 
-export async function renderStatsChart(data: StatsChartData): Promise<Buffer> {
+/** Draws the chart on the size's reused canvas (see canvas.ts); the caller encodes it before the next draw. */
+export function drawStatsChart(data: StatsChartData): Canvas {
   const { canvas, g } = newChart(STATS_CHART.width, STATS_CHART.height);
   g.fillStyle = PALETTE.text;
   g.textAlign = 'left';
@@ -96,5 +97,5 @@ export async function renderStatsChart(data: StatsChartData): Promise<Buffer> {
   g.textAlign = 'left';
   g.fillText(`Readiness, ${shortDate(data.from)} to ${shortDate(data.to)}`, 24, 330);
   drawReadiness(g, { x: 24, y: 344, width: STATS_CHART.width - 48, height: 200 }, data);
-  return encodePng(canvas);
+  return canvas;
 }
