@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChartsBusyError, EXAM_CHART, MAX_WAITING_CHARTS, examChartPng } from '../../src/render/charts/index.ts';
+import { ChartsBusyError, EXAM_CHART, MAX_WAITING_CHARTS, closeCharts, examChartPng } from '../../src/render/charts/index.ts';
 
 const data = {
   title: 'Mock exam: 3/5 · estimated 601/1000',
@@ -28,5 +28,14 @@ describe('chart rendering', () => {
     expect(new Set(pngs.map((png) => png.toString('base64'))).size).toBe(1);
     // The queue drains: the next chart is drawn.
     await expect(examChartPng(data)).resolves.toBeInstanceOf(Buffer);
+  });
+
+  it('fails the charts in flight when the worker stops, and starts a new worker for the next one', async () => {
+    await examChartPng(data);
+    const inFlight = examChartPng(data);
+    await closeCharts();
+    await expect(inFlight).rejects.toThrow(/chart worker stopped/);
+    const png = await examChartPng(data);
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
   });
 });
