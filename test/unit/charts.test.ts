@@ -38,4 +38,10 @@ describe('chart rendering', () => {
     const png = await examChartPng(data);
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
   });
+
+  it('keeps drawing across worker replacements (one every 100 charts), in a row and in bursts', async () => {
+    for (let i = 0; i < 105; i++) expect((await examChartPng(data)).length).toBeGreaterThan(1000);
+    const burst = await Promise.all(Array.from({ length: 30 }, () => examChartPng(data)));
+    expect(burst.every((png) => png.subarray(1, 4).toString('ascii') === 'PNG')).toBe(true);
+  }, 60_000);
 });
