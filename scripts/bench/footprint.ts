@@ -1,6 +1,7 @@
 // Memory and start-up: the bot runs in a fresh child process (footprintBot.ts) against an
 // emulator in this process, on a store holding a 10,000-member server; the child reports its own
 // RSS after start-up and after that server's leaderboard was served through Discord.
+import type { APIMessage } from 'discord-api-types/v10';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,13 +50,14 @@ interface ReadyReport extends ChildMemory {
 }
 
 /** A server's learners as storeScale.ts writes them: a mastery summary and a learner record each. */
-async function populate(storeUrl: string, guildId: string, members: number): Promise<void> {
+async function populate(storeUrl: string, guildId: string, members: number, viewer: string): Promise<void> {
   const kv = await openKeyValue(storeUrl);
   const random = seededRandom(17);
   const now = new Date();
   const writes: Promise<void>[] = [];
-  for (let m = 0; m < members; m++) {
-    const user = String(200000000000000000n + BigInt(m));
+  for (let m = 0; m <= members; m++) {
+    // The last one is the viewer, whose /ai300 stats then draws a chart with a month of readiness.
+    const user = m === members ? viewer : String(200000000000000000n + BigInt(m));
     const tallies: DomainTallies = {};
     for (const domain of DOMAIN_IDS) for (let i = 0; i < 3 + Math.floor(random() * 20); i++) tallies[domain] = addAnswer(tallies[domain], random() < 0.6);
     const base = currentSummary(undefined, now);
@@ -66,7 +68,15 @@ async function populate(storeUrl: string, guildId: string, members: number): Pro
       month: { key: base.month.key, tallies },
       updatedAt: now.getTime(),
     };
-    writes.push(kv.set(`g:${guildId}:s:${user}`, summary), kv.set(`g:${guildId}:u:${user}`, { ...emptyLearner(), tagMisses: { lifecycle: 3, quality: 1 } }));
+    const readiness =
+      user === viewer
+        ? Array.from({ length: 30 }, (_, day) => ({
+            day: new Date(now.getTime() - (29 - day) * 86_400_000).toISOString().slice(0, 10),
+            value: 0.4 + day / 100,
+          }))
+        : undefined;
+    const learner = { ...emptyLearner(), tagMisses: { lifecycle: 3, quality: 1 }, ...(readiness && { readiness }) };
+    writes.push(kv.set(`g:${guildId}:s:${user}`, summary), kv.set(`g:${guildId}:u:${user}`, learner));
   }
   await Promise.all(writes);
   await kv.close();
@@ -146,7 +156,7 @@ export async function footprint(size: Size): Promise<Figure[]> {
   const channelId = emulator.createTextChannel(guild.id, { name: 'study' }).id;
   const dir = mkdtempSync(join(tmpdir(), 'ai300-footprint-'));
   const storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
-  await populate(storeUrl, guild.id, members);
+  await populate(storeUrl, guild.id, members, viewer);
 
   // The bot runs as `npm start` runs it: compiled JavaScript under plain node.
   buildCompiled();
@@ -163,6 +173,17 @@ export async function footprint(size: Size): Promise<Figure[]> {
     if (!reply.embeds.length && !reply.content) throw new Error('footprint: the leaderboard reply is empty');
     child.send('measure');
     const after = await child.next<ChildMemory & { event: 'measure' }>('measure', 30_000);
+    // Charts in use: /ai300 stats, each with its chart, at 20 a second.
+    const chartCount = size === 'full' ? 200 : 10;
+    const chartReplies: Promise<APIMessage>[] = [];
+    for (let i = 0; i < chartCount; i++) {
+      chartReplies.push(emulator.slash({ userId: viewer, channelId, command: 'ai300', subcommand: 'stats', options: { private: true } }).waitForReply(60_000));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const charted = (await Promise.all(chartReplies)).filter((message) => message.attachments.some((a) => a.filename === 'stats.png')).length;
+    if (charted !== chartCount) throw new Error(`footprint: ${chartCount - charted} of ${chartCount} stats replies came without their chart`);
+    child.send('measure');
+    const withCharts = await child.next<ChildMemory & { event: 'measure' }>('measure', 30_000);
     await child.stop();
     const group = await npmStartGroup({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, STORE_URL: storeUrl, LOG_LEVEL: 'info' });
     emulator.assertNoViolations();
@@ -197,6 +218,15 @@ export async function footprint(size: Size): Promise<Figure[]> {
         target: '< 200 MB',
         met: after.rssMb < 200,
         note: `peak RSS ${after.peakRssMb === undefined ? 'n/a' : round(after.peakRssMb, 1)} MB, heap used ${round(after.heapUsedMb, 1)} MB; /ai300 leaderboard through the emulator took ${round(leaderboardMs)} ms to the visible reply (first load of the server)`,
+      },
+      {
+        scenario,
+        metric: `RSS with charts in use (${chartCount} stats charts at 20/s after the leaderboard)`,
+        value: round(withCharts.rssMb, 1),
+        unit: 'MB',
+        target: '< 200 MB',
+        met: withCharts.rssMb < 200 && (withCharts.peakRssMb ?? 0) < 200,
+        note: `peak RSS ${withCharts.peakRssMb === undefined ? 'n/a' : round(withCharts.peakRssMb, 1)} MB, heap used ${round(withCharts.heapUsedMb, 1)} MB; the canvas library loads on the first chart (about 18 MB), not at start`,
       },
       {
         scenario,

@@ -15,7 +15,7 @@ import { nodeFlags, spawnBenchChild } from './child.ts';
 import { profileThisProcess } from './profile.ts';
 import { type Figure, type Size, round, summarize } from './measure.ts';
 
-type Kind = 'click' | 'quiz' | 'stats' | 'leaderboard' | 'cheatsheet';
+type Kind = 'click' | 'quiz' | 'stats' | 'leaderboard' | 'cheatsheet' | 'chart';
 /** The load mix: answer clicks (or "Next question" once answered) 60%, new quizzes 20%, lookups 20%. */
 const MIX: [Kind, number][] = [
   ['click', 0.6],
@@ -64,8 +64,17 @@ interface Sample {
   visible: number;
 }
 
+/** Extra load of `/ai300 stats` that each renders a chart, from readers with enough answers for one. */
+export interface ChartLoad {
+  perSecond: number;
+  readers: { id: string; channelId: string }[];
+}
+
 /** What the bot process measured of itself over one run (latencyBot.ts). */
 interface BotReport {
+  /** Resident set size at the report, and its highest sample during the run (MB). */
+  rssMb: number;
+  peakRssMb: number;
   /** From discord.js emitting each interaction to its callback request starting. */
   work: number[];
   gcPauses: number[];
@@ -92,6 +101,8 @@ interface RunRecord {
   emulatorGcPauses: number[];
   /** Warm-up questions asked again because the first got no reply. */
   warmupRetries: number;
+  /** Replies to the chart load that carried the chart. */
+  chartsDelivered: number;
 }
 
 /** Every run of one bot, pooled. */
@@ -101,6 +112,8 @@ interface PhaseResult {
   gc: { pauses: number; totalMs: number; maxMs: number; msByKind: Record<string, number> };
   cpuMs: number;
   latency: ReturnType<typeof summarize>;
+  /** The initial response of everything but the chart load: what other users wait. */
+  others: ReturnType<typeof summarize>;
   /** p99 of the initial response per kind of interaction. */
   p99ByKind: Record<string, number>;
   visible: ReturnType<typeof summarize>;
@@ -119,6 +132,8 @@ interface PhaseResult {
   emulatorCpuMs: number;
   emulatorGc: { pauses: number; totalMs: number; maxMs: number };
   warmupRetries: number;
+  chartsDelivered: number;
+  peakRssMb: number;
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -142,7 +157,13 @@ export function pool(runs: RunRecord[]): PhaseResult {
     gc: { ...gcSummary(runs.flatMap((run) => run.inBot.gcPauses)), msByKind },
     cpuMs: sum(runs.map((run) => run.inBot.cpuMs)),
     latency: summarize(answered.map((s) => s.callback - s.created)),
-    p99ByKind: Object.fromEntries(MIX.map(([kind]) => [kind, summarize(answered.filter((s) => s.kind === kind).map((s) => s.callback - s.created)).p99])),
+    others: summarize(answered.filter((s) => s.kind !== 'chart').map((s) => s.callback - s.created)),
+    p99ByKind: Object.fromEntries(
+      [...MIX.map(([kind]) => kind), 'chart' as const].map((kind) => [
+        kind,
+        summarize(answered.filter((s) => s.kind === kind).map((s) => s.callback - s.created)).p99,
+      ]),
+    ),
     visible: summarize(shown.map((s) => s.visible - s.created)),
     sent: samples.length,
     perSecond: sum(runs.map((run) => run.samples.length - 1)) / (sum(runs.map((run) => run.elapsedMs)) / 1000),
@@ -159,6 +180,8 @@ export function pool(runs: RunRecord[]): PhaseResult {
     emulatorCpuMs: sum(runs.map((run) => run.emulatorCpuMs)),
     emulatorGc: gcSummary(runs.flatMap((run) => run.emulatorGcPauses)),
     warmupRetries: sum(runs.map((run) => run.warmupRetries)),
+    chartsDelivered: sum(runs.map((run) => run.chartsDelivered)),
+    peakRssMb: Math.max(...runs.map((run) => run.inBot.peakRssMb)),
   };
 }
 
@@ -209,8 +232,16 @@ async function until(check: () => boolean, timeoutMs: number, stepMs = 50): Prom
 
 let profiledRuns = 0;
 
-/** One phase (the study bot or the floor) on a fresh emulator. */
-export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promise<RunRecord> {
+/**
+ * One phase (the study bot or the floor) on a fresh emulator. With `charts`, a server of chart
+ * readers is added, their answers are written to the store before the bot starts, and the
+ * measured run adds `perSecond` of their `/ai300 stats` (each rendering a chart) to the mix.
+ */
+export async function runPhase(
+  which: 'bot' | 'floor',
+  shape: LoadShape,
+  charts?: { perSecond: number; prepare: (emulator: DiscordEmulator, storeUrl: string) => Promise<ChartLoad['readers']> },
+): Promise<RunRecord> {
   warmUpValidators([
     'ApplicationCommandUpdateRequest',
     'CreateMessageInteractionCallbackRequest',
@@ -224,10 +255,11 @@ export async function runPhase(which: 'bot' | 'floor', shape: LoadShape): Promis
   // The bot under test runs in its own process, as it would against Discord. BENCH_LATENCY_STORE_URL
   // (e.g. memory:) swaps its store, to tell the store's share of the latency from the rest.
   const storeUrl = process.env.BENCH_LATENCY_STORE_URL ?? `sqlite://${join(dir, 'store.sqlite')}`;
+  const chartLoad = charts && { perSecond: charts.perSecond, readers: await charts.prepare(emulator, storeUrl) };
   const bot = spawnBenchChild('./latencyBot.ts', { BENCH_KIND: which, BENCH_TOKEN: emulator.token, BENCH_API_URL: emulator.apiUrl, BENCH_STORE_URL: storeUrl });
   try {
     await bot.next('ready', 120_000);
-    const result = await drive(emulator, users, shape, (line) => bot.send(line), which);
+    const result = await drive(emulator, users, shape, (line) => bot.send(line), which, chartLoad);
     bot.send('report');
     return { ...result, inBot: await bot.next<BotReport>('report', 10_000) };
   } finally {
@@ -244,6 +276,7 @@ async function drive(
   shape: LoadShape,
   tellBot: (line: 'measure') => void,
   which: string,
+  charts?: ChartLoad,
 ): Promise<Omit<RunRecord, 'inBot'>> {
   const byId = new Map(users.map((u) => [u.id, u]));
 
@@ -286,6 +319,15 @@ async function drive(
   };
   emulator.on('messageCreate', onMessage);
   emulator.on('messageUpdate', onMessage);
+  // A chart arrives with the reply, or with the edit of a deferred one: counted once per message.
+  const charted = new Set<string>();
+  const readers = new Set(charts?.readers.map((reader) => reader.id));
+  const noteChart = (message: APIMessage) => {
+    const owner = message.interaction_metadata?.user.id;
+    if (owner && readers.has(owner) && message.attachments.some((a) => a.filename === 'stats.png')) charted.add(message.id);
+  };
+  emulator.on('messageCreate', noteChart);
+  emulator.on('messageUpdate', noteChart);
 
   // ---- timing, from the emulator's side ----------------------------------------------------
   let measuring = false;
@@ -327,8 +369,8 @@ async function drive(
   let generatorErrors = 0;
   let repeatClicks = 0;
   const byKind: Record<string, number> = {};
-  const act = (kind: Kind | 'warmup', user: UserState) => {
-    const command = kind === 'warmup' ? 'quiz' : kind;
+  const act = (kind: Kind | 'warmup', user: Pick<UserState, 'id' | 'channelId'>) => {
+    const command = kind === 'warmup' ? 'quiz' : kind === 'chart' ? 'stats' : kind;
     last.sample = undefined;
     let repeat = false;
     try {
@@ -398,7 +440,11 @@ async function drive(
   gcObserver.observe({ entryTypes: ['gc'] });
   const profile = await profileThisProcess();
   const count = Math.round((shape.rate * shape.durationMs) / 1000);
-  const run = await openLoop(shape.rate, count, () => act(pickKind(random), users[Math.floor(random() * users.length)]!));
+  const chartCount = charts ? Math.round((charts.perSecond * shape.durationMs) / 1000) : 0;
+  const [run] = await Promise.all([
+    openLoop(shape.rate, count, () => act(pickKind(random), users[Math.floor(random() * users.length)]!)),
+    chartCount > 0 ? openLoop(charts!.perSecond, chartCount, (i) => act('chart', charts!.readers[i % charts!.readers.length]!)) : undefined,
+  ]);
   await profile?.save(`emulator-beside-${which}-${++profiledRuns}`);
   measuring = false;
   gcObserver.disconnect();
@@ -421,6 +467,7 @@ async function drive(
     emulatorCpuMs: (cpu.user + cpu.system) / 1000,
     emulatorGcPauses: emulatorPauses,
     warmupRetries,
+    chartsDelivered: charted.size,
   };
 }
 

@@ -68,6 +68,11 @@ function watchWork(client: Client) {
   let work: number[] = [];
   let pauses: number[] = [];
   let cpuAtReset = process.cpuUsage();
+  let peakRss = 0;
+  const rssSampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 250);
+  rssSampler.unref();
   /** Pause time by collector kind (minor = scavenge, major = mark-compact), to tell what a tail is made of. */
   let byKind: Record<string, number> = {};
   client.prependListener(Events.InteractionCreate, (interaction: Interaction) => {
@@ -97,11 +102,14 @@ function watchWork(client: Client) {
       work = [];
       pauses = [];
       byKind = {};
+      peakRss = process.memoryUsage.rss();
     },
     report() {
       const cpu = process.cpuUsage(cpuAtReset);
       // Raw times, so the parent can pool several runs before taking percentiles.
-      return { cpuMs: (cpu.user + cpu.system) / 1000, work, gcPauses: pauses, gcMsByKind: byKind };
+      const rss = process.memoryUsage.rss();
+      const mb = (bytes: number) => bytes / 2 ** 20;
+      return { cpuMs: (cpu.user + cpu.system) / 1000, work, gcPauses: pauses, gcMsByKind: byKind, rssMb: mb(rss), peakRssMb: mb(Math.max(peakRss, rss)) };
     },
   };
 }

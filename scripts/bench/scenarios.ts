@@ -8,6 +8,7 @@ import { footprint } from './footprint.ts';
 import { postgresStore } from './postgres.ts';
 import { sessionLoad } from './session.ts';
 import { shardedFanout } from './shardedFanout.ts';
+import { chartsScenario } from './charts.ts';
 
 export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
   throughput: answerThroughput,
@@ -18,6 +19,7 @@ export const SCENARIOS: Record<string, (size: Size) => Promise<Figure[]>> = {
   footprint,
   postgres: postgresStore,
   shards: shardedFanout,
+  charts: chartsScenario,
 };
 
 export async function runBenchmarks(size: Size, only: string | undefined, log: (line: string) => void): Promise<Figure[]> {

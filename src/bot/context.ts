@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import type { SessionRecord } from '../domain/session/round.ts';
 import type { DailyStore } from '../store/dailyStore.ts';
 import type { QuestionAnswers, SessionStore } from '../store/sessionStore.ts';
+import type { ExamStore } from '../store/examStore.ts';
 import type { ReportStore } from '../store/reportStore.ts';
 import type { StudyStore } from '../store/studyStore.ts';
 import type { LiveCounter } from './daily/liveCount.ts';
@@ -25,6 +26,7 @@ export interface BotContext {
   content: Content;
   weights: DomainWeights;
   store: StudyStore;
+  exams: ExamStore;
   daily: { store: DailyStore; liveCounter: LiveCounter };
   reports: ReportStore;
   sessions: { store: SessionStore; driver: SessionDriver };

@@ -8,5 +8,12 @@ import type { MessagePayload } from '../render/limits.ts';
 const asIs = <T>(data: T): JSONEncodable<T> => ({ toJSON: () => data });
 
 export function forDiscord<P extends MessagePayload>(payload: P) {
-  return { ...payload, embeds: payload.embeds.map(asIs), components: payload.components.map(asIs) };
+  const { files, ...rest } = payload;
+  return {
+    ...rest,
+    embeds: payload.embeds.map(asIs),
+    components: payload.components.map(asIs),
+    // discord.js uploads these as multipart and lists them as the message's attachments, replacing earlier ones.
+    ...(files && { files: files.map((file) => ({ attachment: file.data, name: file.name, ...(file.description && { description: file.description }) })) }),
+  };
 }

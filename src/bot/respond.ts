@@ -23,6 +23,9 @@ async function race<T>(ctx: BotContext, work: () => Promise<T>, defer: () => Pro
   let deferring: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
     deferring = defer();
+    // A defer that fails while the work still runs (the interaction expired under load) is
+    // reported where it is awaited below; without this it would crash the process first.
+    deferring.catch(() => undefined);
   }, ctx.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
   try {
     const value = await work();

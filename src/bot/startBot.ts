@@ -5,11 +5,13 @@ import type { Content } from '../content/load.ts';
 import { examWeights } from '../domain/mastery.ts';
 import type { Random } from '../domain/random.ts';
 import type { Logger } from '../logger.ts';
+import { closeCharts } from '../render/charts/index.ts';
 import { DailyStore } from '../store/dailyStore.ts';
+import { ExamStore } from '../store/examStore.ts';
 import { ReportStore } from '../store/reportStore.ts';
 import { openKeyValue } from '../store/kv.ts';
 import { SessionStore } from '../store/sessionStore.ts';
-import { StudyStore } from '../store/studyStore.ts';
+import { DM_GUILD, StudyStore } from '../store/studyStore.ts';
 import { createClient } from './client.ts';
 import { syncCommands } from './commandSync.ts';
 import { createCommands } from './commands/index.ts';
@@ -18,6 +20,7 @@ import type { BotContext } from './context.ts';
 import { LiveCounter } from './daily/liveCount.ts';
 import { discordGateway, refreshDailyCount } from './daily/poster.ts';
 import { DailyScheduler } from './daily/scheduler.ts';
+import { ExamSweeper } from './exam/sweep.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { SessionRunner, type RunnerOptions } from './session/runner.ts';
 
@@ -32,7 +35,7 @@ export interface BotOptions {
   random?: Random;
   /** How often the daily post's answer count may be edited (default 5 s). */
   liveCountIntervalMs?: number;
-  /** Tests drive the scheduler's sweep by hand. */
+  /** Tests drive the daily scheduler's and the exam sweeper's passes by hand. */
   startScheduler?: boolean;
   /** How long a handler may work before it defers its answer (default 1.5 s). */
   deferAfterMs?: number;
@@ -45,6 +48,8 @@ export interface RunningBot {
   ctx: BotContext;
   scheduler: DailyScheduler;
   sessions: SessionRunner;
+  /** Scores mock exams whose time ran out; tests call its `sweep()` by hand. */
+  examSweeper: ExamSweeper;
   stop(): Promise<void>;
 }
 
@@ -52,10 +57,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { logger, content } = options;
   const kv = await openKeyValue(options.storeUrl);
   const client = createClient(options.apiUrl, logger);
+  const weights = examWeights(content.domains);
   const ctx: BotContext = {
     content,
-    weights: examWeights(content.domains),
-    store: new StudyStore(kv, (error) => logger.error({ err: error }, 'saving which question was shown failed; it may be shown again soon')),
+    weights,
+    store: new StudyStore(kv, (error) => logger.error({ err: error }, 'saving which question was shown failed; it may be shown again soon'), { weights }),
+    exams: new ExamStore(kv),
     reports: new ReportStore(kv),
     // The runner needs the context it belongs to; it is set just below.
     sessions: { store: new SessionStore(kv), driver: undefined as unknown as SessionRunner },
@@ -74,6 +81,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const handleInteraction = createInteractionHandler(commands, createComponentRouter(), ctx);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
   const scheduler = new DailyScheduler(discordGateway(client, ctx), ctx);
+  // Direct messages belong to shard 0 (or the only process).
+  const examSweeper = new ExamSweeper(ctx, () => [...client.guilds.cache.keys(), ...(!client.shard || client.shard.ids.includes(0) ? [DM_GUILD] : [])]);
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
@@ -95,7 +104,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       options.guildId,
     );
   }
-  if (options.startScheduler !== false) scheduler.start();
+  if (options.startScheduler !== false) {
+    scheduler.start();
+    examSweeper.start();
+  }
   await sessions.start();
 
   return {
@@ -103,11 +115,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ctx,
     scheduler,
     sessions,
+    examSweeper,
     async stop() {
       await scheduler.stop();
+      await examSweeper.stop();
       await sessions.stop();
       await ctx.daily.liveCounter.flush();
       await client.destroy();
+      await closeCharts();
       await kv.close();
     },
   };

@@ -15,6 +15,10 @@ const SERVE = /^[a-z0-9]{1,16}$/;
 
 export type QuizMode = 'quiz' | 'review' | 'distinction';
 
+/** What a mock-exam button does; the position is the question it acts on or goes to. */
+export type ExamAction = 'answer' | 'go' | 'flag' | 'submit' | 'confirm' | 'abandon';
+const EXAM_ACTION_CODE: Record<ExamAction, string> = { answer: 'a', go: 'g', flag: 'f', submit: 's', confirm: 'c', abandon: 'x' };
+
 export type CustomId =
   /** Cheat-sheet domain switcher (select menu): anyone may use it. */
   | { kind: 'cheatsheet' }
@@ -51,7 +55,13 @@ export type CustomId =
   /** A member's own line of an ended session's scoreboard, privately. */
   | { kind: 'sessionMine'; sessionId: string }
   /** "Start another round" under a final scoreboard, with the same settings. */
-  | { kind: 'sessionAgain'; domain?: DomainId; questions: number; seconds: number };
+  | { kind: 'sessionAgain'; domain?: DomainId; questions: number; seconds: number }
+  /** A button of a mock exam in progress; `letter` only with `answer`. */
+  | { kind: 'exam'; ownerId: string; examId: string; action: ExamAction; position: number; letter?: ChoiceLetter }
+  /** The exam's "Go to…" menu; `part` tells the menus of questions 1-25 and 26-50 apart. */
+  | { kind: 'examGoto'; ownerId: string; examId: string; part: number }
+  /** Paging through a finished exam's missed questions. */
+  | { kind: 'examResult'; ownerId: string; examId: string; page: number };
 
 export type ParseResult = { ok: true; id: CustomId } | { ok: false; reason: 'malformed' | 'unknown-kind' | 'stale-version'; detail: string };
 
@@ -75,6 +85,9 @@ const KINDS: Record<CustomId['kind'], { prefix: string; version: string }> = {
   sessionStop: { prefix: 'sx', version: '1' },
   sessionMine: { prefix: 'sm', version: '1' },
   sessionAgain: { prefix: 'sg', version: '1' },
+  exam: { prefix: 'ex', version: '1' },
+  examGoto: { prefix: 'eg', version: '1' },
+  examResult: { prefix: 'er', version: '1' },
 };
 const MODE_CODE: Record<QuizMode, string> = { quiz: 'q', review: 'r', distinction: 'd' };
 
@@ -121,6 +134,12 @@ function argsOf(id: CustomId): string[] {
       return [id.sessionId];
     case 'sessionAgain':
       return [id.domain ?? '-', String(id.questions), String(id.seconds)];
+    case 'exam':
+      return [id.ownerId, id.examId, EXAM_ACTION_CODE[id.action], String(id.position), id.letter ?? '-'];
+    case 'examGoto':
+      return [id.ownerId, id.examId, String(id.part)];
+    case 'examResult':
+      return [id.ownerId, id.examId, String(id.page)];
   }
 }
 
@@ -241,6 +260,31 @@ function parseArgs(kind: CustomId['kind'], args: string[]): CustomId | undefined
       const domain = optional(domainArg, DOMAIN_IDS);
       if (args.length !== 3 || domain === null || !/^\d{1,3}$/.test(questionsArg ?? '') || !/^\d{1,3}$/.test(secondsArg ?? '')) return undefined;
       return { kind, questions: Number(questionsArg), seconds: Number(secondsArg), ...(domain && { domain }) };
+    }
+    case 'exam': {
+      const [ownerId, examId, code, positionArg, letterArg] = args;
+      const action = (Object.keys(EXAM_ACTION_CODE) as ExamAction[]).find((a) => EXAM_ACTION_CODE[a] === code);
+      if (args.length !== 5 || !SNOWFLAKE.test(ownerId ?? '') || !SERVE.test(examId ?? '') || !action || !/^\d{1,2}$/.test(positionArg ?? '')) return undefined;
+      // Only an answer carries a letter, and it must carry one.
+      if (action === 'answer' ? !isLetter(letterArg) : letterArg !== '-') return undefined;
+      return {
+        kind,
+        ownerId: ownerId!,
+        examId: examId!,
+        action,
+        position: Number(positionArg),
+        ...(action === 'answer' && { letter: letterArg as ChoiceLetter }),
+      };
+    }
+    case 'examGoto': {
+      const [ownerId, examId, partArg] = args;
+      if (args.length !== 3 || !SNOWFLAKE.test(ownerId ?? '') || !SERVE.test(examId ?? '') || !/^\d$/.test(partArg ?? '')) return undefined;
+      return { kind, ownerId: ownerId!, examId: examId!, part: Number(partArg) };
+    }
+    case 'examResult': {
+      const [ownerId, examId, pageArg] = args;
+      if (args.length !== 3 || !SNOWFLAKE.test(ownerId ?? '') || !SERVE.test(examId ?? '') || !/^\d{1,2}$/.test(pageArg ?? '')) return undefined;
+      return { kind, ownerId: ownerId!, examId: examId!, page: Number(pageArg) };
     }
   }
 }

@@ -25,10 +25,20 @@ export const DISCORD_LIMITS = {
   choiceName: 100,
 } as const;
 
+/** An image or other file uploaded with a message; an embed shows it with `attachment://<name>`. */
+export interface MessageFile {
+  name: string;
+  data: Buffer;
+  /** Alt text. */
+  description?: string;
+}
+
 export interface MessagePayload {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Files to upload; on an update, an empty list removes the message's earlier files. */
+  files?: MessageFile[];
 }
 
 function embedLength(embed: APIEmbed): number {

@@ -5,9 +5,13 @@ import { DOMAIN_IDS, MISS_TAGS } from '../content/ids.ts';
 import type { Content } from '../content/load.ts';
 import { mostMissedTags, type TagCounts } from '../domain/advice.ts';
 import { MIN_ANSWERS_TO_RANK, masteryOf, readiness, totalAnswers, weakestDomain, type DomainTallies, type DomainWeights } from '../domain/mastery.ts';
+import type { ExamSummary } from '../domain/exam/session.ts';
+import type { ReadinessPoint } from '../domain/exam/readinessHistory.ts';
 import type { LoggedMiss } from '../store/records.ts';
 import { drillButton, startDiagnosticButton } from './actions.ts';
-import { clip, type MessagePayload } from './limits.ts';
+import { READINESS_CHART_DAYS, utcDay } from '../domain/exam/readinessHistory.ts';
+import { STATS_CHART, statsChartPng } from './charts/index.ts';
+import { clip, type MessageFile, type MessagePayload } from './limits.ts';
 import { COLORS, DOMAIN_EMOJI, bar, percent } from './style.ts';
 
 export interface StatsView {
@@ -20,6 +24,33 @@ export interface StatsView {
   streak: number;
   reviewsDue: number;
   reviewsScheduled: number;
+  /** Readiness points of the last 30 days, oldest first. */
+  readiness: readonly ReadinessPoint[];
+  /** Finished mock exams, oldest first. */
+  exams: readonly ExamSummary[];
+}
+
+/** How many mock exams stats lists. */
+export const EXAMS_SHOWN = 5;
+
+export function shortDay(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+/** The readiness line of the chart as text: one "3 Dec 58%" per day with answers. */
+function readinessText(points: readonly ReadinessPoint[]): string {
+  if (points.length === 0) return 'No answers in the last 30 days.';
+  return points.map((p) => `${shortDay(p.day)} ${percent(p.value)}`).join(' · ');
+}
+
+function examLines(exams: readonly ExamSummary[]): string[] {
+  return exams
+    .slice(-EXAMS_SHOWN)
+    .reverse()
+    .map(
+      (exam) =>
+        `${time(new Date(exam.finishedAt), TimestampStyles.ShortDate)} · **${exam.score}/1000** · likely ${exam.passed ? 'pass' : 'fail'} (estimate) · ${exam.correct}/${exam.length}${exam.end === 'timed-out' ? ' · time ran out' : ''}`,
+    );
 }
 
 /** How many logged misses (with their notes) stats shows. */
@@ -66,6 +97,7 @@ export function renderStats(content: Content, weights: DomainWeights, view: Stat
         ? `No misses yet. Start with your weakest domain, **${weakest.name}**.`
         : 'Answer a few questions first: the diagnostic covers every domain.';
   const recent = recentMissLines(content, view.missLog);
+  const exams = examLines(view.exams);
   const embed: APIEmbed = {
     title: '📊 Study stats',
     color: COLORS.brand,
@@ -73,6 +105,8 @@ export function renderStats(content: Content, weights: DomainWeights, view: Stat
     fields: [
       { name: 'Misses by tag', value: missLines.length > 0 ? missLines.join('\n') : 'None yet.' },
       ...(recent.length > 0 ? [{ name: 'Recently logged misses', value: recent.join('\n').slice(0, 1024) }] : []),
+      ...(enough ? [{ name: 'Readiness, last 30 days', value: readinessText(view.readiness).slice(0, 1024) }] : []),
+      ...(exams.length > 0 ? [{ name: 'Last mock exams', value: exams.join('\n') }] : []),
       { name: 'What to drill next', value: advice.slice(0, 1024) },
       { name: 'Streak', value: `🔥 ${view.streak} day${view.streak === 1 ? '' : 's'}`, inline: true },
       { name: 'Reviews', value: `${view.reviewsDue} due · ${view.reviewsScheduled} scheduled`, inline: true },
@@ -86,4 +120,34 @@ export function renderStats(content: Content, weights: DomainWeights, view: Stat
   ];
   const row: APIActionRowComponent<APIButtonComponent> = { type: ComponentType.ActionRow, components: buttons };
   return { embeds: [embed], components: buttons.length > 0 ? [row] : [] };
+}
+
+/** The chart shows what the text shows, so it comes only once the text shows mastery and readiness. */
+export function statsChartWanted(view: StatsView): boolean {
+  return totalAnswers(view.tallies) >= MIN_ANSWERS_TO_RANK;
+}
+
+/** Mastery per domain against the 70% line and readiness over the last 30 days, as a PNG. */
+export async function renderStatsChartFile(content: Content, weights: DomainWeights, view: StatsView, today: Date): Promise<MessageFile> {
+  const from = utcDay(new Date(today.getTime() - (READINESS_CHART_DAYS - 1) * 86_400_000));
+  const data = await statsChartPng({
+    title: `Readiness ${percent(readiness(view.tallies, weights))} (weighted by the exam) · ${totalAnswers(view.tallies)} answers`,
+    mastery: DOMAIN_IDS.map((id) => ({
+      label: content.domainById.get(id)!.name,
+      value: masteryOf(view.tallies[id]),
+      note: `${view.tallies[id]?.n ?? 0} answered`,
+    })),
+    readiness: [...view.readiness],
+    from,
+    to: utcDay(today),
+    passLine: 0.7,
+  });
+  return { name: STATS_CHART.name, data, description: 'Mastery per domain against the 70% line, and readiness over the last 30 days' };
+}
+
+/** Shows the chart as the stats embed's image. */
+export function withChart(payload: MessagePayload, chart: MessageFile): MessagePayload {
+  const [first, ...rest] = payload.embeds;
+  if (!first) return payload;
+  return { ...payload, embeds: [{ ...first, image: { url: `attachment://${chart.name}` } }, ...rest], files: [chart] };
 }

@@ -1,6 +1,7 @@
 // The shapes kept in the store. Plain JSON; every record carries a version for later migrations.
 import type { ChoiceLetter, DomainId, MissTag } from '../content/ids.ts';
 import type { TagCounts } from '../domain/advice.ts';
+import type { ReadinessPoint } from '../domain/exam/readinessHistory.ts';
 import type { DomainTallies } from '../domain/mastery.ts';
 import type { ReviewDeck } from '../domain/review.ts';
 import type { Streak } from '../domain/streak.ts';
@@ -47,11 +48,16 @@ export interface LearnerRecord {
   review: ReviewDeck;
   streak?: Streak;
   diagnostic?: DiagnosticRun;
+  /** Readiness after each day's last answer, oldest first (see readinessHistory.ts). */
+  readiness?: ReadinessPoint[];
+  /** Ids of the last mock exams whose answers are recorded, so scoring twice records once. */
+  examsRecorded?: string[];
 }
 
 export const RECENT_LIMIT = 40;
 export const ANSWERED_LIMIT = 300;
 export const MISS_LOG_LIMIT = 100;
+export const EXAMS_RECORDED_LIMIT = 20;
 
 export function emptyLearner(): LearnerRecord {
   return { v: 1, recent: [], answered: {}, answeredOrder: [], tagMisses: {}, loggedMisses: {}, missLog: [], review: {} };

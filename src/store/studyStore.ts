@@ -3,7 +3,8 @@
 // that learner's lock (across processes on a shared database) so concurrent answers never
 // overwrite each other.
 import type { ChoiceLetter, DomainId, MissTag } from '../content/ids.ts';
-import { addAnswer, type DomainTallies } from '../domain/mastery.ts';
+import { noteReadiness } from '../domain/exam/readinessHistory.ts';
+import { addAnswer, readiness, type DomainTallies, type DomainWeights } from '../domain/mastery.ts';
 import { isoWeekKey, monthKey } from '../domain/periods.ts';
 import { scheduleReview } from '../domain/review.ts';
 import { extendStreak } from '../domain/streak.ts';
@@ -11,6 +12,7 @@ import { GuildSummaryCache } from './summaryCache.ts';
 import type { KeyValue, Records } from './kv.ts';
 import {
   ANSWERED_LIMIT,
+  EXAMS_RECORDED_LIMIT,
   MISS_LOG_LIMIT,
   RECENT_LIMIT,
   emptyLearner,
@@ -54,7 +56,7 @@ export interface AnswerInput {
   /** The serve id from the button; the same serve is recorded once. */
   serve?: string;
   /** Review answers reschedule the card; quiz misses add one. */
-  source: 'quiz' | 'review' | 'diagnostic' | 'daily' | 'session';
+  source: 'quiz' | 'review' | 'diagnostic' | 'daily' | 'session' | 'exam';
   now: Date;
 }
 
@@ -108,11 +110,21 @@ function summaryWithAnswer(stored: MasterySummary | undefined, domain: DomainId,
 export class StudyStore {
   private readonly summaries = new GuildSummaryCache();
 
-  /** `onBackgroundFailure` hears about writes nobody waits for (see serveQuestion); log them. */
+  /**
+   * `onBackgroundFailure` hears about writes nobody waits for (see serveQuestion); log them.
+   * With the exam `weights`, every change of mastery also notes the day's readiness point.
+   */
   constructor(
     private readonly kv: KeyValue,
     private readonly onBackgroundFailure: (error: StoreError) => void = () => undefined,
+    private readonly options: { weights?: DomainWeights } = {},
   ) {}
+
+  /** The learner with today's readiness point noted from the new summary. */
+  private withReadiness(learner: LearnerRecord, summary: MasterySummary, at: Date): LearnerRecord {
+    const weights = this.options.weights;
+    return weights ? { ...learner, readiness: noteReadiness(learner.readiness, at, readiness(summary.all, weights)) } : learner;
+  }
 
   private learnerLock<T>(guild: string, user: string, task: (records: Records) => Promise<T>): Promise<T> {
     return this.kv.atomically(keys.learner(guild, user), task);
@@ -180,7 +192,7 @@ export class StudyStore {
 
         const summary = summaryWithAnswer(storedSummary as MasterySummary | undefined, answer.domain, answer.correct, answer.now);
         const applied = applyAnswerToLearner(learner, answer);
-        const next = hooks.afterAnswer ? hooks.afterAnswer(applied) : applied;
+        const next = this.withReadiness(hooks.afterAnswer ? hooks.afterAnswer(applied) : applied, summary, answer.now);
         // One write for both records: an answer is never half-recorded.
         await records.setMany([
           [keys.learner(guild, user), next],
@@ -195,22 +207,50 @@ export class StudyStore {
     return outcome;
   }
 
+  /**
+   * Records every answer of a mock exam in one write (stats, misses, review queue, readiness).
+   * Recorded once per exam id: scoring the same exam again (a retry after a crash, or a click
+   * racing the sweep) changes nothing. Returns false when the exam was already recorded.
+   */
+  async recordExamAnswers(guild: string, user: string, examId: string, answers: readonly AnswerInput[], at: Date): Promise<boolean> {
+    const recorded = await guarded('answer', () =>
+      this.learnerLock(guild, user, async (records) => {
+        const [storedLearner, storedSummary] = await records.getMany<LearnerRecord | MasterySummary>([keys.learner(guild, user), keys.summary(guild, user)]);
+        let learner = (storedLearner as LearnerRecord | undefined) ?? emptyLearner();
+        if (learner.examsRecorded?.includes(examId)) return undefined;
+        let summary = storedSummary as MasterySummary | undefined;
+        for (const answer of answers) {
+          summary = summaryWithAnswer(summary, answer.domain, answer.correct, answer.now);
+          learner = applyAnswerToLearner(learner, answer);
+        }
+        learner = { ...learner, examsRecorded: [...(learner.examsRecorded ?? []), examId].slice(-EXAMS_RECORDED_LIMIT) };
+        if (summary) learner = this.withReadiness(learner, summary, at);
+        await records.setMany([[keys.learner(guild, user), learner], ...(summary ? [[keys.summary(guild, user), summary] as [string, unknown]] : [])]);
+        return { summary };
+      }),
+    );
+    if (!recorded) return false;
+    if (recorded.summary) this.summaries.note(guild, user, recorded.summary);
+    return true;
+  }
+
   async logMiss(guild: string, user: string, miss: LoggedMiss): Promise<LearnerRecord> {
     const { learner: next, summary } = await guarded('log miss', () =>
       this.learnerLock(guild, user, async (records) => {
         const learner = await this.readLearner(guild, user, records);
-        const next: LearnerRecord = {
+        const noted: LearnerRecord = {
           ...learner,
           loggedMisses: { ...learner.loggedMisses, [miss.tag]: (learner.loggedMisses[miss.tag] ?? 0) + 1 },
           missLog: [...learner.missLog, miss].slice(-MISS_LOG_LIMIT),
         };
         if (!miss.domain) {
-          await records.set(keys.learner(guild, user), next);
-          return { learner: next, summary: undefined };
+          await records.set(keys.learner(guild, user), noted);
+          return { learner: noted, summary: undefined };
         }
         // A practice-test miss in a known domain counts against that domain's mastery too,
         // written together with the learner record.
         const summary = summaryWithAnswer(await records.get<MasterySummary>(keys.summary(guild, user)), miss.domain, false, new Date(miss.at));
+        const next = this.withReadiness(noted, summary, new Date(miss.at));
         await records.setMany([
           [keys.learner(guild, user), next],
           [keys.summary(guild, user), summary],

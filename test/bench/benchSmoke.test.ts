@@ -67,4 +67,12 @@ describe('benchmark harness (smoke size)', () => {
     expect(figures.find((f) => f.metric === 'channels without exactly one post')?.value).toBe(0);
     expect(figures.find((f) => f.metric === 'responses 429')?.met).toBe(true);
   }, 180_000);
+
+  it('charts render, reach the readers, and leave nothing unanswered', async () => {
+    const figures = await SCENARIOS.charts!('smoke');
+    const delivered = figures.find((f) => f.metric === 'charts delivered');
+    expect(delivered?.value).toBeGreaterThan(0);
+    expect(delivered?.met).toBe(true);
+    for (const figure of figures.filter((f) => f.unit === 'ms' || f.unit === 'MB')) expect(figure.value).toBeGreaterThan(0);
+  }, 180_000);
 });

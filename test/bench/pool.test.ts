@@ -5,7 +5,7 @@ type Run = Parameters<typeof pool>[0][number];
 
 function run(latencies: number[], extra: Partial<Run> = {}): Run {
   return {
-    inBot: { work: latencies.map((ms) => ms / 2), gcPauses: [1, 2], gcMsByKind: { minor: 3 }, cpuMs: 1000 },
+    inBot: { work: latencies.map((ms) => ms / 2), gcPauses: [1, 2], gcMsByKind: { minor: 3 }, cpuMs: 1000, rssMb: 90, peakRssMb: 100 },
     samples: latencies.map((ms, i) => ({ kind: 'click', created: i, callback: i + ms, visible: i + ms })),
     elapsedMs: 1000,
     byKind: { click: latencies.length },
@@ -18,6 +18,7 @@ function run(latencies: number[], extra: Partial<Run> = {}): Run {
     emulatorCpuMs: 500,
     emulatorGcPauses: [4],
     warmupRetries: 0,
+    chartsDelivered: 0,
     ...extra,
   };
 }
@@ -38,6 +39,7 @@ describe('pooling latency runs', () => {
     expect(pooled.byKind).toEqual({ click: 100 });
     expect(pooled.violations).toBe(1);
     expect(pooled.lagMs).toBe(7);
+    expect(pooled.peakRssMb).toBe(100);
   });
 
   it('counts interactions that never got a response', () => {
@@ -47,5 +49,15 @@ describe('pooling latency runs', () => {
     expect(pooled.unanswered).toBe(1);
     expect(pooled.notVisible).toBe(1);
     expect(pooled.latency.count).toBe(2);
+  });
+
+  it('leaves the chart load out of what other users wait', () => {
+    const mixed = run([2, 3, 4]);
+    mixed.samples.push({ kind: 'chart', created: 0, callback: 80, visible: 80 });
+    const pooled = pool([mixed]);
+    expect(pooled.latency.max).toBe(80);
+    expect(pooled.others.max).toBe(4);
+    expect(pooled.others.count).toBe(3);
+    expect(pooled.p99ByKind.chart).toBe(80);
   });
 });

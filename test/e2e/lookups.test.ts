@@ -17,11 +17,12 @@ describe('cheat-sheet lookups end to end', () => {
     const reply = await ai300(e2e, e2e.world.member, 'help').waitForReply();
     expect(isEphemeral(reply)).toBe(false);
     const text = embedText(reply);
-    for (const sub of ['help', 'cheatsheet', 'distinction', 'quiz', 'diagnostic', 'review', 'miss', 'stats', 'leaderboard', 'forget'])
+    for (const sub of ['help', 'cheatsheet', 'distinction', 'quiz', 'diagnostic', 'exam', 'review', 'miss', 'stats', 'leaderboard', 'forget'])
       expect(text).toContain(`/ai300 ${sub}`);
     expect(text).toContain('/ai300-daily');
     // Usage lines come from the registered options, so they cannot drift from the commands.
     expect(text).toContain('/ai300 miss tag:<tag> [domain] [note]');
+    expect(text).toContain('/ai300 exam [length]');
     expect(text).toContain('/ai300-daily set channel:<channel> time:<time> [timezone]\nAdmins: Post a question every day in a channel at a local time');
     for (const sub of ['off [channel]', 'status', 'now [channel]']) expect(text).toContain(`/ai300-daily ${sub}`);
   });

@@ -7,6 +7,7 @@ import { examWeights } from '../../src/domain/mastery.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { DailyStore } from '../../src/store/dailyStore.ts';
+import { ExamStore } from '../../src/store/examStore.ts';
 import { ReportStore } from '../../src/store/reportStore.ts';
 import { openKeyValue, type KeyValue } from '../../src/store/kv.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
@@ -45,11 +46,13 @@ export async function testContext(
 ): Promise<BotContext & { kv: KeyValue }> {
   const kv = options.kv ?? (await openKeyValue('memory://'));
   const content = options.content ?? fixtureContentSet();
+  const weights = examWeights(content.domains);
   return {
     kv,
     content,
-    weights: examWeights(content.domains),
-    store: new StudyStore(kv),
+    weights,
+    store: new StudyStore(kv, undefined, { weights }),
+    exams: new ExamStore(kv),
     daily: { store: new DailyStore(kv), liveCounter: new LiveCounter(async () => undefined, silentLogger, 60_000) },
     reports: new ReportStore(kv),
     // No Discord here: rounds are saved but nothing is posted.

@@ -44,7 +44,20 @@ describe('custom id round trip', () => {
     { kind: 'sessionMine', sessionId: LONG_SERVE },
     { kind: 'sessionAgain', questions: 10, seconds: 30 },
     { kind: 'sessionAgain', domain: 'optimization', questions: 20, seconds: 120 },
+    { kind: 'exam', ownerId: OWNER, examId: 'ex42', action: 'answer', position: 49, letter: 'D' },
+    { kind: 'exam', ownerId: LONG_OWNER, examId: LONG_SERVE, action: 'confirm', position: 0 },
+    { kind: 'exam', ownerId: OWNER, examId: 'ex42', action: 'flag', position: 12 },
+    { kind: 'examGoto', ownerId: OWNER, examId: 'ex42', part: 1 },
+    { kind: 'examResult', ownerId: OWNER, examId: 'ex42', page: 3 },
   ])('parses back exactly what was built: $kind', (id) => roundTrip(id));
+
+  it('takes a letter on an exam answer only, and always one there', () => {
+    expect(failure(`ex:1:${OWNER}:ex42:a:3:-`)).toBe('malformed');
+    expect(failure(`ex:1:${OWNER}:ex42:g:3:B`)).toBe('malformed');
+    expect(failure(`ex:1:${OWNER}:ex42:q:3:-`)).toBe('malformed');
+    expect(failure(`ex:1:${OWNER}:ex42:g:100:-`)).toBe('malformed');
+    expect(failure(`eg:1:${OWNER}:ex42:10`)).toBe('malformed');
+  });
 
   it('keeps the longest answer and next ids within 100 characters for every filter combination', () => {
     for (const domain of DOMAIN_IDS)

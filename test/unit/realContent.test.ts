@@ -78,6 +78,7 @@ describe('slash command definitions', () => {
       'distinction',
       'quiz',
       'diagnostic',
+      'exam',
       'review',
       'session',
       'miss',

@@ -10,11 +10,12 @@ import { GatewayServer } from './gateway/gateway-server.ts';
 import { FaultInjector } from './http/faults.ts';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitSettings } from './http/rate-limits.ts';
 import { formatViolations, RequestLog } from './http/request-log.ts';
-import { createRestHandler } from './http/rest-server.ts';
+import { attachmentIdFromUrl, createRestHandler } from './http/rest-server.ts';
 import { createRouter } from './http/routes.ts';
 import { InteractionStore } from './interactions/interaction-store.ts';
 import type { InteractionHandle } from './interactions/interaction-handle.ts';
 import * as actions from './interactions/user-actions.ts';
+import { AttachmentStore, type StoredAttachment } from './messages/attachment-store.ts';
 import { createMessage } from './messages/message-ops.ts';
 import { asApiMessage, MessageStore } from './messages/message-store.ts';
 import type { EmulatorSettings, EmulatorState } from './state.ts';
@@ -108,6 +109,7 @@ export class DiscordEmulator {
       world,
       commands: new CommandRegistry(this.applicationId, nextId),
       messages: new MessageStore(this.events),
+      attachments: new AttachmentStore(),
       interactions: new InteractionStore(),
       events: this.events,
       gateway: this.gateway,
@@ -237,6 +239,12 @@ export class DiscordEmulator {
   /** Messages of a channel, oldest first, as `as` (a user id) sees them; without `as`, only public ones. */
   messages(channelId: string, options: { as?: string } = {}): APIMessage[] {
     return this.state.messages.inChannel(channelId, options.as).map((m) => asApiMessage(m.data));
+  }
+
+  /** An uploaded attachment's name, type and bytes, by its id or URL (undefined once forgotten or never uploaded). */
+  attachment(idOrUrl: string): StoredAttachment | undefined {
+    const id = idOrUrl.includes('/') ? attachmentIdFromUrl(idOrUrl) : idOrUrl;
+    return id ? this.state.attachments.get(id) : undefined;
   }
 
   getMessage(id: string): APIMessage | undefined {

@@ -10,6 +10,8 @@ export type { RouteMatcher, RateLimitFault, ServerErrorFault, LatencyFault } fro
 export type { RateLimitSettings, BucketModel } from './http/rate-limits.ts';
 export type { EmulatorSettings } from './state.ts';
 export { shardOf } from './gateway/gateway-server.ts';
+export type { StoredAttachment } from './messages/attachment-store.ts';
+export { UploadLimits } from './validation/attachment-limits.ts';
 export type { CreateGuildOptions, GuildInfo, ChannelOptions } from './world/world-builder.ts';
 export type { OverwriteInput, PermissionInput } from './world/world.ts';
 export { UserActionError } from './errors.ts';

@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { CommandRegistry } from './commands/command-registry.ts';
 import type { EmulatorEvents } from './events.ts';
 import type { InteractionStore } from './interactions/interaction-store.ts';
+import type { AttachmentStore } from './messages/attachment-store.ts';
 import type { MessageStore } from './messages/message-store.ts';
 import type { World } from './world/world.ts';
 import type { RequestLog } from './http/request-log.ts';
@@ -39,6 +40,8 @@ export interface EmulatorState {
   world: World;
   commands: CommandRegistry;
   messages: MessageStore;
+  /** Bytes of uploaded attachments, by attachment id. */
+  attachments: AttachmentStore;
   interactions: InteractionStore;
   events: EmulatorEvents;
   gateway: GatewayDispatcher;

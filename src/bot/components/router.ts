@@ -5,6 +5,7 @@ import type { BotContext } from '../context.ts';
 import { onCheatsheetSelect } from './handlers/cheatsheet.ts';
 import { onDailyAnswer } from './handlers/daily.ts';
 import { onDiagnosticAnswer, onStartDiagnostic } from './handlers/diagnostic.ts';
+import { onExam, onExamGoto, onExamResult } from './handlers/exam.ts';
 import { onForget } from './handlers/forget.ts';
 import { onLeaderboardPage } from './handlers/leaderboard.ts';
 import { onAnswer, onDistinctionQuiz, onDrill, onNext } from './handlers/quiz.ts';
@@ -34,6 +35,9 @@ const HANDLERS: HandlerTable = {
   sessionStop: onSessionStop,
   sessionMine: onSessionMine,
   sessionAgain: onSessionAgain,
+  exam: onExam,
+  examGoto: onExamGoto,
+  examResult: onExamResult,
 };
 
 const MODAL_KINDS: readonly CustomId['kind'][] = ['reportForm'] satisfies ModalKind[];

@@ -74,6 +74,15 @@ function renderEmbed(embed) {
   }
   if (embed.footer?.text) html += `<div class="embed-footer">${format(embed.footer.text)}</div>`;
   el.innerHTML = html;
+  // A chart or other image: the emulator serves the uploaded file at the attachment's URL.
+  const src = embed.image?.url;
+  if (src && /^https?:\/\//.test(src)) {
+    const img = document.createElement('img');
+    img.className = 'embed-image';
+    img.src = src;
+    img.alt = 'image attached by the bot';
+    el.insertBefore(img, el.querySelector('.embed-footer'));
+  }
   return el;
 }
 

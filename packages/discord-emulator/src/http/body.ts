@@ -52,7 +52,8 @@ async function parseMultipart(buffer: Buffer, contentType: string): Promise<Pars
     }
     const fileIndex = /^files\[(\d+)\]$/.exec(name)?.[1];
     if (fileIndex !== undefined && typeof value !== 'string') {
-      files.push({ index: Number(fileIndex), filename: value.name, contentType: value.type || 'application/octet-stream', size: value.size });
+      const data = Buffer.from(await value.arrayBuffer());
+      files.push({ index: Number(fileIndex), filename: value.name, contentType: value.type || 'application/octet-stream', size: data.length, data });
     }
   }
   return { body, files, raw };

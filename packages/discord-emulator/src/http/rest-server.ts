@@ -28,11 +28,36 @@ interface Outcome {
   injected?: 'rate-limit' | 'server-error';
 }
 
+/** Attachment URLs look like Discord's CDN: `/attachments/<channel id>/<attachment id>/<file name>`. */
+const ATTACHMENT_PATH = /^\/attachments\/\d+\/(\d+)\/[^/]+$/;
+
+export function attachmentIdFromUrl(url: string): string | undefined {
+  try {
+    return ATTACHMENT_PATH.exec(new URL(url, 'http://emulator.invalid').pathname)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Serves an attachment's bytes, as the CDN would (no auth, no rate limit). */
+function serveAttachment(deps: RestDeps, url: URL, res: ServerResponse): void {
+  const id = attachmentIdFromUrl(url.pathname);
+  const stored = id ? deps.state.attachments.get(id) : undefined;
+  if (!stored) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('Not Found');
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': stored.contentType, 'Content-Length': String(stored.data.length) });
+  res.end(stored.data);
+}
+
 export function createRestHandler(deps: RestDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (method === 'GET' && url.pathname.startsWith('/attachments/')) return serveAttachment(deps, url, res);
     let routePath = '(unmatched)';
     let raw = '';
     let outcome: Outcome;

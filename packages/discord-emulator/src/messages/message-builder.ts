@@ -12,7 +12,11 @@ export interface UploadedFile {
   filename: string;
   contentType: string;
   size: number;
+  data: Buffer;
 }
+
+/** Keeps an uploaded file's bytes under the attachment id it was given. */
+export type SaveAttachment = (id: string, file: UploadedFile) => void;
 
 export interface NewMessage {
   id: string;
@@ -31,6 +35,7 @@ export interface NewMessage {
   interaction?: JsonObject;
   files?: UploadedFile[];
   attachmentBaseUrl: string;
+  saveAttachment?: SaveAttachment;
   resolveUser: (id: string) => JsonObject | undefined;
 }
 
@@ -49,7 +54,7 @@ export function buildMessage(input: NewMessage): JsonObject {
     tts: p.tts === true,
     ...resolveMentions(content, p.allowed_mentions, input.resolveUser),
     mention_channels: [],
-    attachments: attachmentsFor(p, input.files ?? [], input.attachmentBaseUrl, input.channelId),
+    attachments: attachmentsFor(p, input.files ?? [], input.attachmentBaseUrl, input.channelId, undefined, input.saveAttachment),
     embeds: normalizeEmbeds(p.embeds),
     components: normalizeComponents(p.components),
     reactions: [],
@@ -69,7 +74,7 @@ export function applyEdit(
   message: JsonObject,
   payload: JsonObject,
   editedAt: number,
-  context: { files?: UploadedFile[]; attachmentBaseUrl: string; resolveUser: (id: string) => JsonObject | undefined },
+  context: { files?: UploadedFile[]; attachmentBaseUrl: string; saveAttachment?: SaveAttachment; resolveUser: (id: string) => JsonObject | undefined },
 ): JsonObject {
   const next: JsonObject = { ...message, edited_timestamp: new Date(editedAt).toISOString() };
   if ('content' in payload) {
@@ -79,7 +84,14 @@ export function applyEdit(
   if ('embeds' in payload) next.embeds = normalizeEmbeds(payload.embeds);
   if ('components' in payload) next.components = normalizeComponents(payload.components);
   if ('attachments' in payload || (context.files?.length ?? 0) > 0) {
-    next.attachments = attachmentsFor(payload, context.files ?? [], context.attachmentBaseUrl, String(message.channel_id), message.attachments);
+    next.attachments = attachmentsFor(
+      payload,
+      context.files ?? [],
+      context.attachmentBaseUrl,
+      String(message.channel_id),
+      message.attachments,
+      context.saveAttachment,
+    );
   }
   if (typeof payload.flags === 'number') {
     const current = Number(message.flags ?? 0);
@@ -167,7 +179,14 @@ function resolveMentions(content: string, allowed: unknown, resolveUser: (id: st
   };
 }
 
-function attachmentsFor(payload: JsonObject, files: UploadedFile[], baseUrl: string, channelId: string, existing?: unknown): JsonObject[] {
+function attachmentsFor(
+  payload: JsonObject,
+  files: UploadedFile[],
+  baseUrl: string,
+  channelId: string,
+  existing?: unknown,
+  save?: SaveAttachment,
+): JsonObject[] {
   const kept = Array.isArray(existing) ? (existing as JsonObject[]) : [];
   const requested = Array.isArray(payload.attachments) ? payload.attachments.filter(isObject) : [];
   const out: JsonObject[] = [];
@@ -178,18 +197,37 @@ function attachmentsFor(payload: JsonObject, files: UploadedFile[], baseUrl: str
       continue;
     }
     const file = files.find((f) => String(f.index) === String(entry.id));
-    if (file) out.push(attachment(file, typeof entry.description === 'string' ? entry.description : undefined, baseUrl, channelId));
+    if (file) out.push(attachment(file, typeof entry.description === 'string' ? entry.description : undefined, baseUrl, channelId, save));
   }
   for (const file of files) {
-    if (!requested.some((entry) => String(entry.id) === String(file.index))) out.push(attachment(file, undefined, baseUrl, channelId));
+    if (!requested.some((entry) => String(entry.id) === String(file.index))) out.push(attachment(file, undefined, baseUrl, channelId, save));
   }
   return out;
 }
 
+/** As on Discord, an embed image or thumbnail at `attachment://<filename>` points at that attachment's URL. */
+export function resolveAttachmentUrls(message: JsonObject): JsonObject {
+  const attachments = Array.isArray(message.attachments) ? (message.attachments as JsonObject[]) : [];
+  if (!Array.isArray(message.embeds) || attachments.length === 0) return message;
+  const resolve = (media: unknown): unknown => {
+    if (!isObject(media) || typeof media.url !== 'string' || !media.url.startsWith('attachment://')) return media;
+    const name = media.url.slice('attachment://'.length);
+    const found = attachments.find((a) => a.filename === name);
+    return found ? { ...media, url: found.url, proxy_url: found.proxy_url } : media;
+  };
+  const embeds = (message.embeds as JsonObject[]).map((embed) => ({
+    ...embed,
+    ...(embed.image !== undefined && { image: resolve(embed.image) }),
+    ...(embed.thumbnail !== undefined && { thumbnail: resolve(embed.thumbnail) }),
+  }));
+  return { ...message, embeds };
+}
+
 let attachmentCounter = 0;
 
-function attachment(file: UploadedFile, description: string | undefined, baseUrl: string, channelId: string): JsonObject {
+function attachment(file: UploadedFile, description: string | undefined, baseUrl: string, channelId: string, save?: SaveAttachment): JsonObject {
   const id = `${Date.now()}${String(attachmentCounter++).padStart(4, '0')}`;
+  save?.(id, file);
   const url = `${baseUrl}/attachments/${channelId}/${id}/${encodeURIComponent(file.filename)}`;
   return {
     id,

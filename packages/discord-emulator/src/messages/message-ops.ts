@@ -1,9 +1,10 @@
 // Creating and editing stored messages: shared by channel routes and interaction responses.
 import { MessageFlags } from 'discord-api-types/v10';
-import { emptyMessage } from '../errors.ts';
+import { emptyMessage, invalidFormBody } from '../errors.ts';
 import type { EmulatorState } from '../state.ts';
 import { serializeUser, type JsonObject } from '../world/serialize.ts';
-import { applyEdit, buildMessage, type UploadedFile } from './message-builder.ts';
+import { checkUploads } from '../validation/attachment-limits.ts';
+import { applyEdit, buildMessage, resolveAttachmentUrls, type SaveAttachment, type UploadedFile } from './message-builder.ts';
 import type { StoredMessage } from './message-store.ts';
 
 export interface CreateOptions {
@@ -23,10 +24,21 @@ export interface CreateOptions {
   extra?: JsonObject;
 }
 
+/** Refuses uploads Discord would refuse, before anything is stored. */
+function assertUploads(payload: JsonObject, files: UploadedFile[], existing?: unknown): void {
+  const problems = checkUploads(payload, files, Array.isArray(existing) ? existing : []);
+  if (problems.length > 0) throw invalidFormBody(problems);
+}
+
+function saver(state: EmulatorState): SaveAttachment {
+  return (id, file) => state.attachments.save(id, { filename: file.filename, contentType: file.contentType, data: file.data });
+}
+
 export function createMessage(state: EmulatorState, options: CreateOptions): StoredMessage {
   const channel = state.world.requireChannel(options.channelId);
   const author = state.world.requireUser(options.authorId);
-  const data = buildMessage({
+  assertUploads(options.payload, options.files ?? []);
+  const built = buildMessage({
     id: state.nextId(),
     channelId: channel.id,
     guildId: channel.guildId,
@@ -41,8 +53,10 @@ export function createMessage(state: EmulatorState, options: CreateOptions): Sto
     interaction: options.interaction,
     files: options.files,
     attachmentBaseUrl: state.baseUrl,
+    saveAttachment: saver(state),
     resolveUser: (id) => userJson(state, id),
   });
+  const data = resolveAttachmentUrls(built);
   if (options.extra) Object.assign(data, options.extra);
   if (options.recipientId === undefined) channel.lastMessageId = String(data.id);
   return state.messages.add({
@@ -55,12 +69,14 @@ export function createMessage(state: EmulatorState, options: CreateOptions): Sto
 
 /** Applies an edit; a deferred ("thinking") message stops loading. Rejects edits that empty the message. */
 export function editMessage(state: EmulatorState, stored: StoredMessage, payload: JsonObject, files: UploadedFile[] = []): StoredMessage {
+  assertUploads(payload, files, stored.data.attachments);
   let next = applyEdit(stored.data, payload, state.clock.now(), {
     files,
     attachmentBaseUrl: state.baseUrl,
+    saveAttachment: saver(state),
     resolveUser: (id) => userJson(state, id),
   });
-  next = { ...next, flags: Number(next.flags ?? 0) & ~MessageFlags.Loading };
+  next = resolveAttachmentUrls({ ...next, flags: Number(next.flags ?? 0) & ~MessageFlags.Loading });
   if (!hasVisibleContent(next)) throw emptyMessage();
   return state.messages.replace(String(stored.data.id), next);
 }

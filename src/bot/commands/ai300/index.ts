@@ -4,6 +4,7 @@ import type { CommandGroup, Subcommand } from '../types.ts';
 import { cheatsheet } from './cheatsheet.ts';
 import { diagnostic } from './diagnostic.ts';
 import { distinction } from './distinction.ts';
+import { exam } from './exam.ts';
 import { forget } from './forget.ts';
 import { leaderboard } from './leaderboard.ts';
 import { miss } from './miss.ts';
@@ -17,6 +18,6 @@ export function ai300Group(help: Subcommand): CommandGroup {
     name: 'ai300',
     description: 'AI-300 study companion: cheat sheet, quizzes, stats',
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-    subcommands: [help, cheatsheet, distinction, quiz, diagnostic, review, session, miss, stats, leaderboard, forget],
+    subcommands: [help, cheatsheet, distinction, quiz, diagnostic, exam, review, session, miss, stats, leaderboard, forget],
   };
 }

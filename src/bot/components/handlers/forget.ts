@@ -11,6 +11,7 @@ export const onForget: ComponentHandler<'forget'> = async (interaction, id, ctx)
   }
   await updateWith(interaction, ctx, async () => {
     await ctx.store.forget(guildKey(interaction), id.ownerId);
+    await ctx.exams.forget(guildKey(interaction), id.ownerId);
     ctx.logger.info({ guildId: interaction.guildId, userId: id.ownerId }, 'learner records erased on request');
     return { show: { content: '🗑️ Your records in this server are erased. Your next answer starts a fresh record.', embeds: [], components: [] } };
   });
