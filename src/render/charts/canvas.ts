@@ -65,6 +65,14 @@ export function newChart(width: number, height: number): { canvas: Canvas; g: SK
   return { canvas, g };
 }
 
+/** The chart's title, top left, as every chart has it. */
+export function chartTitle(g: SKRSContext2D, title: string): void {
+  g.fillStyle = PALETTE.text;
+  g.textAlign = 'left';
+  g.font = font(20, true);
+  g.fillText(title, 24, 30);
+}
+
 export function dashedLine(g: SKRSContext2D, x1: number, y1: number, x2: number, y2: number, color: string): void {
   g.save();
   g.strokeStyle = color;

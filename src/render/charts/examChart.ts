@@ -2,7 +2,7 @@
 // domain's exam weight.
 import { drawBars, type Bar } from './bars.ts';
 import type { Canvas } from '@napi-rs/canvas';
-import { PALETTE, font, newChart } from './canvas.ts';
+import { PALETTE, chartTitle, font, newChart } from './canvas.ts';
 import { EXAM_CHART } from './sizes.ts';
 
 export interface ExamChartData {
@@ -15,10 +15,7 @@ export interface ExamChartData {
 /** Draws the chart on the size's reused canvas (see canvas.ts); the caller encodes it before the next draw. */
 export function drawExamChart(data: ExamChartData): Canvas {
   const { canvas, g } = newChart(EXAM_CHART.width, EXAM_CHART.height);
-  g.fillStyle = PALETTE.text;
-  g.textAlign = 'left';
-  g.font = font(20, true);
-  g.fillText(data.title, 24, 30);
+  chartTitle(g, data.title);
   g.font = font(14);
   g.fillStyle = PALETTE.muted;
   g.fillText(data.subtitle, 24, 56);

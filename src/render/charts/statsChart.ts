@@ -4,7 +4,7 @@ import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type { ReadinessPoint } from '../../domain/exam/readinessHistory.ts';
 import { daysBetween } from '../../domain/exam/readinessHistory.ts';
 import { drawBars, type Bar, type Box } from './bars.ts';
-import { PALETTE, dashedLine, font, newChart } from './canvas.ts';
+import { PALETTE, chartTitle, dashedLine, font, newChart } from './canvas.ts';
 import { STATS_CHART } from './sizes.ts';
 
 export interface StatsChartData {
@@ -85,10 +85,7 @@ function drawReadiness(g: SKRSContext2D, box: Box, data: StatsChartData): void {
 /** Draws the chart on the size's reused canvas (see canvas.ts); the caller encodes it before the next draw. */
 export function drawStatsChart(data: StatsChartData): Canvas {
   const { canvas, g } = newChart(STATS_CHART.width, STATS_CHART.height);
-  g.fillStyle = PALETTE.text;
-  g.textAlign = 'left';
-  g.font = font(20, true);
-  g.fillText(data.title, 24, 30);
+  chartTitle(g, data.title);
   g.font = font(15, true);
   g.fillText('Mastery per domain', 24, 66);
   drawBars(g, { x: 24, y: 80, width: STATS_CHART.width - 48, height: 220 }, data.mastery, data.passLine);
