@@ -67,18 +67,18 @@ function keyvOver(rows: RowStore): Keyv {
   return keyv;
 }
 
-function recordsOver(keyv: Keyv): Records {
+/**
+ * Reads go through keyv; writes go to the adapter in keyv's format (`namespace:key`, JSON of
+ * `{ value }`) in one call: keyv's setMany serializes each entry in a promise of its own, which
+ * cost a burst of answers about a fifth of its throughput.
+ */
+function recordsOver(keyv: Keyv, rows: RowStore): Records {
+  const stored = (key: string, value: unknown) => ({ key: `${NAMESPACE}:${key}`, value: serialize({ value }) });
   return {
     get: async <T>(key: string) => (await keyv.get(key)) as T | undefined,
     getMany: async <T>(keys: string[]) => (keys.length === 0 ? [] : ((await keyv.get(keys)) as (T | undefined)[])),
-    set: async (key, value) => {
-      const ok = await keyv.set(key, value);
-      if (!ok) throw new Error(`store refused to write ${key}`);
-    },
-    setMany: async (entries) => {
-      const results = await keyv.setMany(entries.map(([key, value]) => ({ key, value })));
-      if (results?.some?.((ok) => ok === false)) throw new Error('store refused to write');
-    },
+    set: (key, value) => rows.setMany([stored(key, value)]),
+    setMany: (entries) => rows.setMany(entries.map(([key, value]) => stored(key, value))),
     delete: async (key) => {
       await keyv.delete(key);
     },
@@ -87,15 +87,16 @@ function recordsOver(keyv: Keyv): Records {
 
 export function keyValueOver(rows: RowStore): KeyValue {
   const keyv = keyvOver(rows);
+  const records = recordsOver(keyv, rows);
   const storedPrefix = `${NAMESPACE}:`;
   return {
-    ...recordsOver(keyv),
+    ...records,
     scan: async <T>(prefix: string): Promise<[string, T][]> => {
       const found: StoredRow[] = await rows.scanPrefix(storedPrefix + prefix);
       return found.map((row) => [row.key.slice(storedPrefix.length), (JSON.parse(row.value) as { value: T }).value]);
     },
     // The adapter hands the task itself when its lock is local, or a transaction's view of the rows.
-    atomically: (lockKey, task) => rows.atomically(lockKey, (inside) => task(inside === rows ? recordsOver(keyv) : recordsOver(keyvOver(inside)))),
+    atomically: (lockKey, task) => rows.atomically(lockKey, (inside) => task(inside === rows ? records : recordsOver(keyvOver(inside), inside))),
     sharedAcrossProcesses: rows.sharedAcrossProcesses,
     close: () => keyv.disconnect(),
   };
