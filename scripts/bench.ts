@@ -1,4 +1,4 @@
-// npm run bench: measures the bot against its floors and writes the figures to bench/results/.
+// npm run bench: measures the bot against its floors and writes the figures to scripts/bench/results/.
 // Not part of npm test (a smoke test runs each scenario at a tiny size there).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,8 +18,8 @@ for (const f of figures) {
     `| ${f.scenario} | ${f.metric} | ${f.value} ${f.unit} | ${f.floor ?? ''} | ${f.ratio ?? ''} | ${f.target ?? ''} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`,
   );
 }
-mkdirSync('bench/results', { recursive: true });
+mkdirSync('scripts/bench/results', { recursive: true });
 // A partial run must not overwrite the full record the README quotes.
-const file = `bench/results/${only ? `only-${only}` : size === 'full' ? 'latest' : 'smoke'}.json`;
+const file = `scripts/bench/results/${only ? `only-${only}` : size === 'full' ? 'latest' : 'smoke'}.json`;
 writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, size, figures }, null, 2));
 console.log(`\nWritten to ${file}`);
