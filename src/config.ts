@@ -66,7 +66,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   }
 
   const sharding = parseSharding(value, problems);
-  if (sharding && !sharding.isShardProcess && !/^postgres/.test(storeUrl) && (sharding.count !== 1 || sharding.ids)) {
+  if (sharding && !sharding.isShardProcess && !isSharedStore(storeUrl) && (sharding.count !== 1 || sharding.ids)) {
     problems.push(
       'Several shards need a database they can share: SQLite is a file for one process. Set STORE_URL=postgres://... (see "Running at scale" in the README), or remove SHARD_COUNT and SHARDS.',
     );
@@ -91,6 +91,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     playgroundPort,
     ...(sharding && { sharding }),
   };
+}
+
+/** Whether several bot processes (shards) can share this store: PostgreSQL yes, an SQLite file no. */
+export function isSharedStore(storeUrl: string): boolean {
+  return /^postgres(ql)?:/.test(storeUrl);
 }
 
 /** A URL fit for a message: without its password. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { populateErrorResponse, populateSuccessfulResponse } from '@discordjs/proxy';
 import { Routes, type RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { REST, type RequestMethod, type RouteLike, ShardingManager } from 'discord.js';
-import type { Config, ShardingConfig } from './config.ts';
+import { type Config, isSharedStore, type ShardingConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 
 export interface RestProxy {
@@ -94,7 +94,7 @@ export interface RunningShards {
 export async function startShards(config: Config & { discordToken: string; sharding: ShardingConfig }, logger: Logger): Promise<RunningShards> {
   const { sharding } = config;
   const totalShards = sharding.count === 'auto' ? await recommendedShardCount(config.discordToken, config.discordApiUrl) : sharding.count;
-  if (totalShards > 1 && !/^postgres/.test(config.storeUrl)) {
+  if (totalShards > 1 && !isSharedStore(config.storeUrl)) {
     throw new Error(`Discord recommends ${totalShards} shards, and several shards need STORE_URL=postgres://... (SQLite is a file for one process).`);
   }
   const proxy = sharding.restProxyUrl ? undefined : await startRestProxy(config.discordApiUrl, logger);

@@ -33,6 +33,8 @@ export interface KeyValue extends Records {
 }
 
 const NAMESPACE = 'ai300';
+/** Every stored key starts with keyv's namespace: `ai300:<our key>`. */
+export const STORED_KEY_PREFIX = `${NAMESPACE}:`;
 // Plain JSON: our records hold no Buffers or BigInts, and scans parse rows directly.
 const serialize = (data: unknown) => JSON.stringify(data);
 const deserialize = <T>(text: string) => JSON.parse(text) as T;
@@ -73,7 +75,7 @@ function keyvOver(rows: RowStore): Keyv {
  * cost a burst of answers about a fifth of its throughput.
  */
 function recordsOver(keyv: Keyv, rows: RowStore): Records {
-  const stored = (key: string, value: unknown) => ({ key: `${NAMESPACE}:${key}`, value: serialize({ value }) });
+  const stored = (key: string, value: unknown) => ({ key: STORED_KEY_PREFIX + key, value: serialize({ value }) });
   return {
     get: async <T>(key: string) => (await keyv.get(key)) as T | undefined,
     getMany: async <T>(keys: string[]) => (keys.length === 0 ? [] : ((await keyv.get(keys)) as (T | undefined)[])),
@@ -88,12 +90,11 @@ function recordsOver(keyv: Keyv, rows: RowStore): Records {
 export function keyValueOver(rows: RowStore): KeyValue {
   const keyv = keyvOver(rows);
   const records = recordsOver(keyv, rows);
-  const storedPrefix = `${NAMESPACE}:`;
   return {
     ...records,
     scan: async <T>(prefix: string): Promise<[string, T][]> => {
-      const found: StoredRow[] = await rows.scanPrefix(storedPrefix + prefix);
-      return found.map((row) => [row.key.slice(storedPrefix.length), (JSON.parse(row.value) as { value: T }).value]);
+      const found: StoredRow[] = await rows.scanPrefix(STORED_KEY_PREFIX + prefix);
+      return found.map((row) => [row.key.slice(STORED_KEY_PREFIX.length), (JSON.parse(row.value) as { value: T }).value]);
     },
     // The adapter hands the task itself when its lock is local, or a transaction's view of the rows.
     atomically: (lockKey, task) => rows.atomically(lockKey, (inside) => task(inside === rows ? records : recordsOver(keyvOver(inside), inside))),

@@ -2,7 +2,7 @@
 // shards), as stored text, then checks that the target holds each one unchanged. Writes are
 // upserts, so running it again (after a failure, or to catch up) is safe.
 import { existsSync } from 'node:fs';
-import { openRows } from './kv.ts';
+import { STORED_KEY_PREFIX, openRows } from './kv.ts';
 import type { StoredRow } from './rowStore.ts';
 
 export interface CopyReport {
@@ -12,8 +12,6 @@ export interface CopyReport {
 }
 
 const BATCH = 500;
-/** Every key the bot writes starts with keyv's namespace. */
-const ALL = 'ai300:';
 
 export async function copyStore(fromUrl: string, toUrl: string, progress: (copied: number, total: number) => void = () => undefined): Promise<CopyReport> {
   if (fromUrl === toUrl) throw new Error('--from and --to are the same store');
@@ -23,7 +21,7 @@ export async function copyStore(fromUrl: string, toUrl: string, progress: (copie
   try {
     const to = await openRows(toUrl);
     try {
-      const rows: StoredRow[] = await from.scanPrefix(ALL);
+      const rows: StoredRow[] = await from.scanPrefix(STORED_KEY_PREFIX);
       for (let start = 0; start < rows.length; start += BATCH) {
         await to.setMany(rows.slice(start, start + BATCH));
         progress(Math.min(start + BATCH, rows.length), rows.length);
