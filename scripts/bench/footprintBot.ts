@@ -7,6 +7,7 @@ import { Client, Events } from 'discord.js';
 import { startBot } from '../../src/bot/startBot.ts';
 import { loadContentOffThread } from '../../src/loadContentOffThread.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { EARLY_MS, SETTLED_MS } from './measure.ts';
 
 // Separate the gateway from the rest of start-up: login() is called once, and ClientReady
 // fires when the READY and GUILD_CREATE dispatches have been processed.
@@ -57,10 +58,15 @@ const bot = await startBot({
 const totalMs = performance.now() - started;
 const gatewayMs = marks.ready !== undefined && marks.loginStart !== undefined ? marks.ready - marks.loginStart : NaN;
 const uptimeMs = process.uptime() * 1000;
-// Memory is read once start-up has settled (2 s, as for the npm start figure): the content check's
-// worker is gone and start-up garbage has had its chance to be collected, as on a user's machine.
-await new Promise((resolve) => setTimeout(resolve, 2_000));
+// Memory is read twice, as for the npm start figure: 2 s after ready (the content check's worker is
+// gone, but V8's young generation still has the size start-up grew it to) and once start-up has
+// settled, after V8's memory reducer has run in the idle process (about 8 s after the last busy
+// moment), as on a user's machine that keeps the bot running.
+await new Promise((resolve) => setTimeout(resolve, EARLY_MS));
+const early = memory();
+await new Promise((resolve) => setTimeout(resolve, SETTLED_MS - EARLY_MS));
 send({
+  early,
   event: 'ready',
   totalMs,
   gatewayMs,

@@ -29,3 +29,11 @@ export function round(value: number, digits = 2): number {
 }
 
 export type Size = 'full' | 'smoke';
+
+/**
+ * When the footprint reads a bot's memory after ready: early (start-up's garbage and the young
+ * generation start-up grew are still there) and settled (V8's memory reducer runs about 8 s after
+ * a process goes idle and gives them back; 30 s leaves it room on a busy machine).
+ */
+export const EARLY_MS = 2_000;
+export const SETTLED_MS = 30_000;
