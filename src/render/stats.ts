@@ -12,6 +12,7 @@ import { drillButton, startDiagnosticButton } from './actions.ts';
 import { READINESS_CHART_DAYS, utcDay } from '../domain/exam/readinessHistory.ts';
 import { STATS_CHART, statsChartPng } from './charts/index.ts';
 import { clip, type MessageFile, type MessagePayload } from './limits.ts';
+import { shortDay } from './shortDay.ts';
 import { COLORS, DOMAIN_EMOJI, bar, percent } from './style.ts';
 
 export interface StatsView {
@@ -32,10 +33,6 @@ export interface StatsView {
 
 /** How many mock exams stats lists. */
 export const EXAMS_SHOWN = 5;
-
-export function shortDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-}
 
 /** The readiness line of the chart as text: one "3 Dec 58%" per day with answers. */
 function readinessText(points: readonly ReadinessPoint[]): string {

@@ -5,6 +5,7 @@ import type { ReadinessPoint } from '../../domain/exam/readinessHistory.ts';
 import { daysBetween } from '../../domain/exam/readinessHistory.ts';
 import { drawBars, type Bar, type Box } from './bars.ts';
 import { PALETTE, chartTitle, dashedLine, font, newChart } from './canvas.ts';
+import { shortDay } from '../shortDay.ts';
 import { STATS_CHART } from './sizes.ts';
 
 export interface StatsChartData {
@@ -16,10 +17,6 @@ export interface StatsChartData {
   from: string;
   to: string;
   passLine: number;
-}
-
-function shortDate(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
 function drawReadiness(g: SKRSContext2D, box: Box, data: StatsChartData): void {
@@ -46,7 +43,7 @@ function drawReadiness(g: SKRSContext2D, box: Box, data: StatsChartData): void {
   g.textAlign = 'center';
   for (let offset = 0; offset <= span; offset += 7) {
     const day = new Date(Date.parse(`${data.from}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-    g.fillText(shortDate(day), xOf(day), bottom + 16);
+    g.fillText(shortDay(day), xOf(day), bottom + 16);
   }
   dashedLine(g, left, yOf(data.passLine), right, yOf(data.passLine), PALETTE.passLine);
   g.fillStyle = PALETTE.passLine;
@@ -92,7 +89,7 @@ export function drawStatsChart(data: StatsChartData): Canvas {
   g.fillStyle = PALETTE.text;
   g.font = font(15, true);
   g.textAlign = 'left';
-  g.fillText(`Readiness, ${shortDate(data.from)} to ${shortDate(data.to)}`, 24, 330);
+  g.fillText(`Readiness, ${shortDay(data.from)} to ${shortDay(data.to)}`, 24, 330);
   drawReadiness(g, { x: 24, y: 344, width: STATS_CHART.width - 48, height: 200 }, data);
   return canvas;
 }
