@@ -13,7 +13,7 @@ const readiness = [0.48, 0.5, 0.53, 0.52, 0.57, 0.6, 0.59, 0.63, 0.65, 0.66];
 const days = [2, 3, 5, 8, 10, 13, 17, 20, 24, 28];
 const day = (n: number) => new Date(Date.UTC(2026, 10, 4 + n)).toISOString().slice(0, 10);
 
-mkdirSync('docs', { recursive: true });
+mkdirSync('src/render/charts/samples', { recursive: true });
 writeFileSync(
   `src/render/charts/samples/${STATS_CHART.name}`,
   await statsChartPng({

@@ -1,5 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ChartsBusyError, EXAM_CHART, MAX_WAITING_CHARTS, closeCharts, examChartPng } from '../../src/render/charts/index.ts';
+import { ChartRenderer, ChartsBusyError, EXAM_CHART, MAX_WAITING_CHARTS, closeCharts, examChartPng } from '../../src/render/charts/index.ts';
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 const data = {
   title: 'Mock exam: 3/5 · estimated 601/1000',
@@ -30,18 +48,52 @@ describe('chart rendering', () => {
     await expect(examChartPng(data)).resolves.toBeInstanceOf(Buffer);
   });
 
-  it('fails the charts in flight when the worker stops, and starts a new worker for the next one', async () => {
+  it('fails the charts in flight when the renderer stops, and starts a new renderer for the next one', async () => {
     await examChartPng(data);
     const inFlight = examChartPng(data);
     await closeCharts();
-    await expect(inFlight).rejects.toThrow(/chart worker stopped/);
+    await expect(inFlight).rejects.toThrow(/chart renderer stopped/);
     const png = await examChartPng(data);
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
   });
 
-  it('keeps drawing across worker replacements (one every 100 charts), in a row and in bursts', async () => {
+  it('keeps drawing across renderer replacements (one every 100 charts), in a row and in bursts', async () => {
     for (let i = 0; i < 105; i++) expect((await examChartPng(data)).length).toBeGreaterThan(1000);
     const burst = await Promise.all(Array.from({ length: 30 }, () => examChartPng(data)));
     expect(burst.every((png) => png.subarray(1, 4).toString('ascii') === 'PNG')).toBe(true);
   }, 60_000);
+
+  it("draws in a process of its own, never in the caller's, which ends when no chart has come for a while", async () => {
+    const renderer = new ChartRenderer({ idleMs: 300 });
+    try {
+      expect((await renderer.render({ kind: 'exam', data })).subarray(1, 4).toString('ascii')).toBe('PNG');
+      const pid = renderer.rendererPid!;
+      expect(pid).not.toBe(process.pid);
+      expect(isRunning(pid)).toBe(true);
+      // The canvas library (Skia) is mapped only into the renderer.
+      if (process.platform === 'linux') {
+        expect(readFileSync(`/proc/${pid}/maps`, 'utf8')).toMatch(/skia/);
+        expect(readFileSync('/proc/self/maps', 'utf8')).not.toMatch(/skia/);
+      }
+      await waitUntil(() => !isRunning(pid), 10_000);
+      expect(renderer.rendererPid).toBeUndefined();
+      await renderer.render({ kind: 'exam', data });
+      expect(renderer.rendererPid).not.toBe(pid);
+    } finally {
+      await renderer.close();
+    }
+  }, 30_000);
+
+  it('fails the chart in hand with a clear error when the renderer is killed, and draws the next one', async () => {
+    const renderer = new ChartRenderer();
+    try {
+      await renderer.render({ kind: 'exam', data });
+      const inHand = renderer.render({ kind: 'exam', data });
+      process.kill(renderer.rendererPid!, 'SIGKILL');
+      await expect(inHand).rejects.toThrow(/chart renderer stopped \(SIGKILL\)/);
+      expect((await renderer.render({ kind: 'exam', data })).length).toBeGreaterThan(1000);
+    } finally {
+      await renderer.close();
+    }
+  }, 30_000);
 });

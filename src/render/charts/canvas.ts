@@ -1,5 +1,5 @@
 // The drawing surface shared by every chart: the bundled font, and a palette that reads on
-// Discord's dark and light themes and for colour-blind readers. Runs in the chart worker.
+// Discord's dark and light themes and for colour-blind readers. Runs in the chart renderer process.
 import { createRequire } from 'node:module';
 import { GlobalFonts, createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 
@@ -42,7 +42,7 @@ export function font(size: number, bold = false): string {
   return `${bold ? 'bold ' : ''}${size}px "${CHART_FONT}"`;
 }
 
-/** One canvas per size, reused: the chart worker draws and encodes one chart at a time. */
+/** One canvas per size, reused: the chart renderer draws and encodes one chart at a time. */
 const canvases = new Map<string, Canvas>();
 
 /** A blank chart card of this size, on the size's reused canvas. */

@@ -1,11 +1,13 @@
-// The charts as the rest of render sees them: data in, PNG out. Drawing and encoding happen in
-// one worker thread at the lowest CPU priority (chartWorker.ts), started on the first chart: the
-// bot's event loop only posts the figures and receives the PNG, a bot that never draws a chart
-// never loads the canvas library, and a burst of charts slows the charts, not other users.
-// At most MAX_WAITING_CHARTS wait; past that a chart is refused with ChartsBusyError and the
-// message goes out with its figures as text.
-import { Worker } from 'node:worker_threads';
-import type { ChartJob, ChartResult } from './chartWorker.ts';
+// The charts as the rest of render sees them: data in, PNG out. Drawing and encoding happen in a
+// renderer process of its own at the lowest CPU priority (chartRenderer.ts), started on the first
+// chart and ended when charts stop coming: the bot's event loop only posts the figures and
+// receives the PNG, the bot's process never loads the canvas library, and a burst of charts slows
+// the charts, not other users. At most MAX_WAITING_CHARTS wait; past that a chart is refused
+// with ChartsBusyError and the message goes out with its figures as text.
+import { type ChildProcess, fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ChartJob, ChartResult } from './chartRenderer.ts';
 import type { ExamChartData } from './examChart.ts';
 import type { StatsChartData } from './statsChart.ts';
 
@@ -14,16 +16,19 @@ export type { ExamChartData } from './examChart.ts';
 export type { StatsChartData } from './statsChart.ts';
 export { EXAM_CHART, STATS_CHART } from './sizes.ts';
 
-/** Charts allowed to wait for the worker: one to two seconds of drawing on an idle machine. */
+/** Charts allowed to wait for the renderer: one to two seconds of drawing on an idle machine. */
 export const MAX_WAITING_CHARTS = 40;
 /**
- * The worker is replaced after this many charts: the renderer's native memory grows with every
- * chart (about 45 KB each, measured over 1,000) and is given back when its thread ends. Replaced
- * every 100, a bot's RSS levelled off; every 250, it still grew.
+ * The renderer is replaced after this many charts: the canvas library's native memory grows with
+ * every chart (tens of KB each) and only a process's end gives all of it back.
  */
-const CHARTS_PER_WORKER = 100;
-/** A chart not back by then is given up (the worker is starved or stuck); the message goes without it. */
+const CHARTS_PER_RENDERER = 100;
+/** A renderer with nothing to draw for this long ends, and its memory goes back to the system. */
+const RENDERER_IDLE_MS = 15_000;
+/** A chart not back by then is given up (the renderer is starved or stuck); the message goes without it. */
 const CHART_TIMEOUT_MS = 15_000;
+/** The renderer's heap is small and short-lived: a small young generation, one GC thread. */
+const RENDERER_NODE_FLAGS = ['--single-threaded-gc', '--max-semi-space-size=1'];
 
 export class ChartsBusyError extends Error {
   constructor(reason: string) {
@@ -34,16 +39,39 @@ export class ChartsBusyError extends Error {
 
 type Pending = { resolve: (png: Buffer) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
-/** Compiled, the worker is chartWorker.js; from the sources, a bootstrap registers tsx in the worker first. */
-function workerEntry(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './chartWorker.dev.mjs' : './chartWorker.js', import.meta.url);
+/** Compiled, the renderer is chartRenderer.js; from the sources it runs under tsx's loader (a development dependency). */
+function rendererEntry(): { file: string; execArgv: string[] } {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const file = fileURLToPath(new URL(fromSources ? './chartRenderer.ts' : './chartRenderer.js', import.meta.url));
+  const tsx = fromSources ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
+  return { file, execArgv: [...RENDERER_NODE_FLAGS, ...tsx] };
 }
 
-class ChartWorker {
-  private worker?: Worker;
+export interface ChartRendererOptions {
+  /** Charts a renderer draws before it is replaced. */
+  chartsPerRenderer?: number;
+  /** How long a renderer with nothing to draw waits before it ends. */
+  idleMs?: number;
+}
+
+export class ChartRenderer {
+  private renderer?: ChildProcess;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private drawnByWorker = 0;
+  private drawnByRenderer = 0;
+  private idleTimer?: NodeJS.Timeout;
+  private readonly chartsPerRenderer: number;
+  private readonly idleMs: number;
+
+  constructor(options: ChartRendererOptions = {}) {
+    this.chartsPerRenderer = options.chartsPerRenderer ?? CHARTS_PER_RENDERER;
+    this.idleMs = options.idleMs ?? RENDERER_IDLE_MS;
+  }
+
+  /** The renderer process's id while one runs (tests and benchmarks look at it). */
+  get rendererPid(): number | undefined {
+    return this.renderer?.pid;
+  }
 
   render(job: Omit<StatsJob, 'id'> | Omit<ExamJob, 'id'>): Promise<Buffer> {
     if (this.pending.size >= MAX_WAITING_CHARTS) return Promise.reject(new ChartsBusyError(`${MAX_WAITING_CHARTS} charts are already waiting`));
@@ -52,40 +80,44 @@ class ChartWorker {
       const timer = setTimeout(() => this.settle(id, new ChartsBusyError(`no chart after ${CHART_TIMEOUT_MS / 1000} s`)), CHART_TIMEOUT_MS);
       timer.unref();
       this.pending.set(id, { resolve, reject, timer });
-      try {
-        this.started().postMessage({ ...job, id } as ChartJob);
-      } catch (error) {
-        this.settle(id, error instanceof Error ? error : new Error(String(error)));
-      }
+      clearTimeout(this.idleTimer);
+      const renderer = this.started();
+      holdProcessOpen(renderer, true);
+      renderer.send({ ...job, id } as ChartJob, (error) => {
+        if (error) this.settle(id, error);
+      });
     });
   }
 
-  /** Stops the worker, failing the charts in its hands (the next chart starts a new one). */
+  /** Stops the renderer, failing the charts in its hands (the next chart starts a new one). */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
-    this.failAll(new Error('the chart worker stopped'));
+    clearTimeout(this.idleTimer);
+    const renderer = this.renderer;
+    this.renderer = undefined;
+    this.drawnByRenderer = 0;
+    if (renderer) await stopProcess(renderer);
+    this.failAll(new Error('the chart renderer stopped'));
   }
 
-  private started(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(workerEntry());
-    // Charts never keep the process alive on their own.
-    worker.unref();
-    worker.on('message', (result: ChartResult) => {
+  private started(): ChildProcess {
+    if (this.renderer) return this.renderer;
+    const { file, execArgv } = rendererEntry();
+    // Advanced serialization carries the PNG as bytes, not as JSON numbers.
+    const renderer = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    renderer.on('message', (result: ChartResult) => {
       this.settle(result.id, 'png' in result ? Buffer.from(result.png.buffer, result.png.byteOffset, result.png.byteLength) : new Error(result.error));
     });
-    // Only the current worker's end fails the charts waiting: a retired one had none in hand.
+    // Only the current renderer's end fails the charts waiting: a retired one had none in hand.
     const fail = (error: Error) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
+      if (this.renderer !== renderer) return;
+      this.renderer = undefined;
+      this.drawnByRenderer = 0;
       this.failAll(error);
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the chart worker stopped (exit code ${code})`)));
-    this.worker = worker;
-    return worker;
+    renderer.on('error', fail);
+    renderer.on('exit', (code, signal) => fail(new Error(`the chart renderer stopped (${signal ?? `exit code ${code}`})`)));
+    this.renderer = renderer;
+    return renderer;
   }
 
   private failAll(error: Error): void {
@@ -99,24 +131,58 @@ class ChartWorker {
     clearTimeout(pending.timer);
     if (outcome instanceof Error) pending.reject(outcome);
     else pending.resolve(outcome);
-    if (!(outcome instanceof Error)) this.retireWhenWornOut();
+    if (!(outcome instanceof Error)) this.drawnByRenderer++;
+    if (this.pending.size > 0) return;
+    if (this.renderer) holdProcessOpen(this.renderer, false);
+    if (this.drawnByRenderer >= this.chartsPerRenderer) this.retire();
+    else this.retireWhenIdle();
   }
 
-  /** Once a worker has drawn its share and has nothing in hand, it ends; the next chart starts a fresh one. */
-  private retireWhenWornOut(): void {
-    this.drawnByWorker++;
-    if (this.drawnByWorker < CHARTS_PER_WORKER || this.pending.size > 0 || !this.worker) return;
-    const worn = this.worker;
-    this.worker = undefined;
-    this.drawnByWorker = 0;
-    void worn.terminate();
+  /** With nothing in hand, a worn-out renderer ends now and an idle one after `idleMs`; the next chart starts a fresh one. */
+  private retire(): void {
+    clearTimeout(this.idleTimer);
+    const worn = this.renderer;
+    this.renderer = undefined;
+    this.drawnByRenderer = 0;
+    // Letting go of the channel ends it (chartRenderer.ts exits on disconnect).
+    if (worn?.connected) worn.disconnect();
   }
+
+  private retireWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.retire(), this.idleMs);
+    this.idleTimer.unref();
+  }
+}
+
+/** A renderer keeps the bot's process running while it has charts in hand, and never when idle. */
+function holdProcessOpen(renderer: ChildProcess, hold: boolean): void {
+  if (hold) {
+    renderer.ref();
+    renderer.channel?.ref();
+  } else {
+    renderer.unref();
+    renderer.channel?.unref();
+  }
+}
+
+/** Ends a renderer and waits for it to exit (killing it if it does not within a second). */
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 1_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 type StatsJob = Extract<ChartJob, { kind: 'stats' }>;
 type ExamJob = Extract<ChartJob, { kind: 'exam' }>;
 
-const charts = new ChartWorker();
+const charts = new ChartRenderer();
 
 export function statsChartPng(data: StatsChartData): Promise<Buffer> {
   return charts.render({ kind: 'stats', data });
@@ -126,7 +192,7 @@ export function examChartPng(data: ExamChartData): Promise<Buffer> {
   return charts.render({ kind: 'exam', data });
 }
 
-/** Stops the chart worker, for a clean shutdown. */
+/** Stops the chart renderer, for a clean shutdown. */
 export function closeCharts(): Promise<void> {
   return charts.close();
 }
