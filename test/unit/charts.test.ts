@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ChartRenderer, ChartsBusyError, EXAM_CHART, MAX_WAITING_CHARTS, closeCharts, examChartPng } from '../../src/render/charts/index.ts';
 
@@ -70,6 +71,8 @@ describe('chart rendering', () => {
       const pid = renderer.rendererPid!;
       expect(pid).not.toBe(process.pid);
       expect(isRunning(pid)).toBe(true);
+      // At the lowest CPU priority from its start (anyone may lower a process they started).
+      expect(getPriority(pid)).toBe(19);
       // The canvas library (Skia) is mapped only into the renderer.
       if (process.platform === 'linux') {
         expect(readFileSync(`/proc/${pid}/maps`, 'utf8')).toMatch(/skia/);

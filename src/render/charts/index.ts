@@ -6,6 +6,7 @@
 // with ChartsBusyError and the message goes out with its figures as text.
 import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChartJob, ChartResult } from './chartRenderer.ts';
 import type { ExamChartData } from './examChart.ts';
@@ -104,6 +105,7 @@ export class ChartRenderer {
     const { file, execArgv } = rendererEntry();
     // Advanced serialization carries the PNG as bytes, not as JSON numbers.
     const renderer = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    lowestPriority(renderer);
     renderer.on('message', (result: ChartResult) => {
       this.settle(result.id, 'png' in result ? Buffer.from(result.png.buffer, result.png.byteOffset, result.png.byteLength) : new Error(result.error));
     });
@@ -152,6 +154,19 @@ export class ChartRenderer {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.retire(), this.idleMs);
     this.idleTimer.unref();
+  }
+}
+
+/**
+ * Lowers the renderer's CPU priority as soon as it exists, so that its start-up (node, then the
+ * canvas library: about 150 ms of CPU, every 100 charts) already yields to the bot; the threads
+ * it starts afterwards inherit the priority.
+ */
+function lowestPriority(renderer: ChildProcess): void {
+  try {
+    if (renderer.pid !== undefined) setPriority(renderer.pid, 19);
+  } catch {
+    // Not allowed here (or already gone): charts then run at the bot's priority.
   }
 }
 
