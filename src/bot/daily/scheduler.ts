@@ -8,6 +8,7 @@ import { localTime } from '../../domain/daily/clock.ts';
 import { OPEN_POST_LIFETIME_MS, dueDecision } from '../../domain/daily/schedule.ts';
 import type { BotContext } from '../context.ts';
 import { freshId } from '../study/ids.ts';
+import { SinglePass } from '../singlePass.ts';
 
 export interface PostJob {
   guildId: string;
@@ -48,7 +49,7 @@ export interface DailyChannelGateway {
 
 export class DailyScheduler {
   private task?: ScheduledTask;
-  private running?: Promise<SweepResult>;
+  private readonly pass = new SinglePass(() => this.sweepOnce());
 
   constructor(
     private readonly gateway: DailyChannelGateway,
@@ -65,15 +66,12 @@ export class DailyScheduler {
 
   async stop(): Promise<void> {
     await this.task?.stop();
-    await this.running?.catch(() => undefined);
+    await this.pass.settled();
   }
 
   /** One pass over every schedule. A tick that arrives while a pass runs joins it. */
   sweep(): Promise<SweepResult> {
-    this.running ??= this.sweepOnce().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.pass.run();
   }
 
   private async sweepOnce(): Promise<SweepResult> {

@@ -2,13 +2,14 @@
 // server's index of open exams (one read per server), on the bot's injectable clock.
 import type { BotContext } from '../context.ts';
 import { sweepEntry } from './examFlow.ts';
+import { SinglePass } from '../singlePass.ts';
 
 /** Often enough that a result is ready soon after the deadline; the next click scores it anyway. */
 export const EXAM_SWEEP_INTERVAL_MS = 30_000;
 
 export class ExamSweeper {
   private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly pass = new SinglePass(() => this.sweepOnce());
 
   constructor(
     private readonly ctx: BotContext,
@@ -26,15 +27,12 @@ export class ExamSweeper {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.pass.settled();
   }
 
   /** One pass; returns how many exams it scored. A tick during a pass joins it. */
   sweep(): Promise<number> {
-    this.running ??= this.sweepOnce().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.pass.run();
   }
 
   private async sweepOnce(): Promise<number> {
