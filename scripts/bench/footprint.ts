@@ -13,6 +13,7 @@ import { addAnswer, type DomainTallies } from '../../src/domain/mastery.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { startEmulator, warmUpValidators } from '@ai300/discord-emulator';
 import { BOT_PERMISSIONS } from '../../test/helpers/studyWorld.ts';
+import { CHARTS_PER_RENDERER, RENDERER_IDLE_MS } from '../../src/render/charts/index.ts';
 import { openKeyValue } from '../../src/store/kv.ts';
 import { emptyLearner, type MasterySummary } from '../../src/store/records.ts';
 import { currentSummary } from '../../src/store/studyStore.ts';
@@ -120,8 +121,8 @@ function treeRss(rootPid: number): { pid: number; command: string; rssMb: number
   });
 }
 
-/** The renderer ends 15 s after its last chart (src/render/charts/index.ts); a little more to be sure. */
-const RENDERER_GONE_MS = 18_000;
+/** The renderer ends RENDERER_IDLE_MS after its last chart; a little more to be sure. */
+const RENDERER_GONE_MS = RENDERER_IDLE_MS + 3_000;
 
 /** A process's resident and proportional set size (shared pages split between their users), in MB. */
 function processMemory(pid: number): { rssMb: number; pssMb: number } | undefined {
@@ -197,10 +198,10 @@ export async function footprint(size: Size): Promise<Figure[]> {
     // is sampled beside the bot's, every 100 ms while the charts are drawn.
     const rendererPeak = { rssMb: 0, pssMb: 0, withBotPssMb: 0 };
     const sampler = setInterval(() => {
-      const renderers = treeRss(child.pid!).filter((p) => p.pid !== child.pid);
+      const renderers = treeRss(child.pid!).flatMap((p) => (p.pid === child.pid ? [] : [processMemory(p.pid) ?? { rssMb: 0, pssMb: 0 }]));
       const bot = processMemory(child.pid!);
       const rssMb = renderers.reduce((sum, p) => sum + p.rssMb, 0);
-      const pssMb = renderers.reduce((sum, p) => sum + (processMemory(p.pid)?.pssMb ?? 0), 0);
+      const pssMb = renderers.reduce((sum, p) => sum + p.pssMb, 0);
       rendererPeak.rssMb = Math.max(rendererPeak.rssMb, rssMb);
       rendererPeak.pssMb = Math.max(rendererPeak.pssMb, pssMb);
       if (bot) rendererPeak.withBotPssMb = Math.max(rendererPeak.withBotPssMb, bot.pssMb + pssMb);
@@ -271,7 +272,7 @@ export async function footprint(size: Size): Promise<Figure[]> {
         unit: 'MB',
         target: '< 200 MB',
         met: rendererPeak.withBotPssMb > 0 && rendererPeak.withBotPssMb < 200,
-        note: `sampled every 100 ms while the charts were drawn; proportional set size counts the pages the two processes share (node's own code) half to each, so the sum is the memory they take together. The renderer starts on the first chart, is replaced every 100 charts and ends when no chart came for 15 s: its own highest RSS ${round(rendererPeak.rssMb, 1)} MB (PSS ${round(rendererPeak.pssMb, 1)} MB)`,
+        note: `sampled every 100 ms while the charts were drawn; proportional set size counts the pages the two processes share (node's own code) half to each, so the sum is the memory they take together. The renderer starts on the first chart, is replaced every ${CHARTS_PER_RENDERER} charts and ends when no chart came for ${RENDERER_IDLE_MS / 1000} s: its own highest RSS ${round(rendererPeak.rssMb, 1)} MB (PSS ${round(rendererPeak.pssMb, 1)} MB)`,
       },
       {
         scenario,

@@ -23,9 +23,9 @@ export const MAX_WAITING_CHARTS = 40;
  * The renderer is replaced after this many charts: the canvas library's native memory grows with
  * every chart (tens of KB each) and only a process's end gives all of it back.
  */
-const CHARTS_PER_RENDERER = 100;
+export const CHARTS_PER_RENDERER = 100;
 /** A renderer with nothing to draw for this long ends, and its memory goes back to the system. */
-const RENDERER_IDLE_MS = 15_000;
+export const RENDERER_IDLE_MS = 15_000;
 /** A chart not back by then is given up (the renderer is starved or stuck); the message goes without it. */
 const CHART_TIMEOUT_MS = 15_000;
 /** The renderer's heap is small and short-lived: a small young generation, one GC thread. */
