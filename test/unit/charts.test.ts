@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ChartRenderer, ChartsBusyError, EXAM_CHART, MAX_WAITING_CHARTS, closeCharts, examChartPng } from '../../src/render/charts/index.ts';
@@ -10,6 +10,13 @@ const isRunning = (pid: number) => {
   } catch {
     return false;
   }
+};
+
+/** Linux's scheduling policy of a process: field 41 of /proc/<pid>/stat (5 is SCHED_IDLE). */
+const SCHED_IDLE = 5;
+const schedulingPolicy = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38]);
 };
 
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -73,6 +80,8 @@ describe('chart rendering', () => {
       expect(isRunning(pid)).toBe(true);
       // At the lowest CPU priority from its start (anyone may lower a process they started).
       expect(getPriority(pid)).toBe(19);
+      // On Linux with chrt (util-linux), under SCHED_IDLE: every other thread takes the core from it at once.
+      if (process.platform === 'linux' && existsSync('/usr/bin/chrt')) expect(schedulingPolicy(pid)).toBe(SCHED_IDLE);
       // The canvas library (Skia) is mapped only into the renderer.
       if (process.platform === 'linux') {
         expect(readFileSync(`/proc/${pid}/maps`, 'utf8')).toMatch(/skia/);

@@ -1,8 +1,9 @@
 // The chart renderer: a small process of its own that draws and encodes one chart per message, at
-// the lowest CPU priority (set by the bot as it starts this process, in index.ts). A process, not
-// a worker thread: the canvas library's native memory (tens of MB once it has drawn, growing with
-// use) is given back whole when the process ends, while a thread's stays in the bot's process for
-// good; and the priority covers every thread the library and V8 start, not only the one that draws.
+// the lowest CPU priority (SCHED_IDLE, else nice 19: set by the bot as it starts this process, in
+// index.ts). A process, not a worker thread: the canvas library's native memory (tens of MB once
+// it has drawn, growing with use) is given back whole when the process ends, while a thread's stays
+// in the bot's process for good; and the priority covers every thread the library and V8 start,
+// not only the one that draws.
 import { drawExamChart, type ExamChartData } from './examChart.ts';
 import { drawStatsChart, type StatsChartData } from './statsChart.ts';
 
