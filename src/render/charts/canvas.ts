@@ -56,11 +56,9 @@ export function newChart(width: number, height: number): { canvas: Canvas; g: SK
   }
   const g = canvas.getContext('2d');
   g.reset();
-  g.clearRect(0, 0, width, height);
+  // Opaque to the edges (Discord rounds an embed image's corners itself): the PNG has no alpha.
   g.fillStyle = PALETTE.card;
-  g.beginPath();
-  g.roundRect(0, 0, width, height, 16);
-  g.fill();
+  g.fillRect(0, 0, width, height);
   g.textBaseline = 'middle';
   return { canvas, g };
 }

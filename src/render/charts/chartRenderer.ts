@@ -5,6 +5,7 @@
 // in the bot's process for good; and the priority covers every thread the library and V8 start,
 // not only the one that draws.
 import { drawExamChart, type ExamChartData } from './examChart.ts';
+import { encodeOpaquePng } from './png.ts';
 import { drawStatsChart, type StatsChartData } from './statsChart.ts';
 
 export type ChartJob = { id: number; kind: 'stats'; data: StatsChartData } | { id: number; kind: 'exam'; data: ExamChartData };
@@ -14,7 +15,7 @@ process.on('message', (job: ChartJob) => {
   let result: ChartResult;
   try {
     const canvas = job.kind === 'stats' ? drawStatsChart(job.data) : drawExamChart(job.data);
-    result = { id: job.id, png: canvas.encodeSync('png') };
+    result = { id: job.id, png: encodeOpaquePng(canvas.data(), canvas.width, canvas.height) };
   } catch (error) {
     result = { id: job.id, error: error instanceof Error ? error.message : String(error) };
   }
