@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { EXAM_CHART_FIXTURE } from '../helpers/chartFixtures.ts';
 import { ChartRenderer, ChartsBusyError, EXAM_CHART, MAX_WAITING_CHARTS, closeCharts, examChartPng } from '../../src/render/charts/index.ts';
 
 const isRunning = (pid: number) => {
@@ -27,15 +28,7 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
   }
 }
 
-const data = {
-  title: 'Mock exam: 3/5 · estimated 601/1000',
-  subtitle: 'Share right per domain',
-  domains: [
-    { label: 'MLOps infrastructure', value: 1, note: '2/2' },
-    { label: 'ML model lifecycle and operations', value: 1 / 3, note: '1/3' },
-  ],
-  passLine: 0.7,
-};
+const data = EXAM_CHART_FIXTURE;
 
 describe('chart rendering', () => {
   it('draws a PNG of the chart size', async () => {

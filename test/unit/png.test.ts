@@ -2,6 +2,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { drawExamChart } from '../../src/render/charts/examChart.ts';
 import { encodeOpaquePng } from '../../src/render/charts/png.ts';
+import { EXAM_CHART_FIXTURE } from '../helpers/chartFixtures.ts';
 
 /** Decodes a PNG with Skia (the canvas library) and returns its RGBA pixels. */
 async function decode(png: Buffer): Promise<{ width: number; height: number; rgba: Uint8ClampedArray }> {
@@ -41,15 +42,7 @@ describe('encodeOpaquePng', () => {
   });
 
   it('keeps a real chart exactly: the charts are opaque to the edges, so nothing is lost without alpha', async () => {
-    const canvas = drawExamChart({
-      title: 'Mock exam: 3/5 · estimated 601/1000',
-      subtitle: 'Share right per domain',
-      domains: [
-        { label: 'MLOps infrastructure', value: 1, note: '2/2' },
-        { label: 'ML model lifecycle and operations', value: 1 / 3, note: '1/3' },
-      ],
-      passLine: 0.7,
-    });
+    const canvas = drawExamChart(EXAM_CHART_FIXTURE);
     const pixels = canvas.data();
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 255) throw new Error(`pixel ${(i - 3) / 4} is not opaque`);
     const decoded = await decode(encodeOpaquePng(pixels, canvas.width, canvas.height));
