@@ -194,7 +194,8 @@ function findOnPath(name: string): string | null {
 /**
  * Lowers the renderer's CPU priority as soon as it exists, so that its start-up (node, then the
  * canvas library: about 150 ms of CPU, every 100 charts) already yields to the bot; the threads
- * it starts afterwards inherit the priority.
+ * it starts afterwards inherit the priority. Under SCHED_IDLE (chrt) nice changes nothing; it is
+ * what keeps the renderer low where chrt is missing.
  */
 function lowestPriority(renderer: ChildProcess): void {
   try {
